@@ -1,0 +1,19 @@
+// Colours as the feed and the URL give them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace likeloss {
+
+struct Rgba {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+    bool operator==(const Rgba& o) const { return r == o.r && g == o.g && b == o.b && a == o.a; }
+    bool operator!=(const Rgba& o) const { return !(*this == o); }
+};
+
+// "#rgb", "#rrggbb", "#rrggbbaa", with or without the "#" (a URL-friendly bare hex).
+std::optional<Rgba> parse_hex_color(std::string_view text);
+
+}  // namespace likeloss

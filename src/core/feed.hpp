@@ -1,0 +1,99 @@
+// The feed: what a campaign publishes and every widget reads (format: docs/feed.md).
+// Parsing validates everything a visitor would see, and an error names the JSON path of the
+// first fault and the rule it breaks, so a campaign can fix its feed from the message alone.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "color.hpp"
+#include "time.hpp"
+
+namespace likeloss {
+
+// Where a shown number comes from: every default figure is reported, derived or assumed.
+enum class Status { reported, derived, assumption };
+const char* status_name(Status s);
+
+struct Provenance {
+    Status status = Status::assumption;
+    std::string source;  // a URL or a citation; required for reported figures
+    std::string note;    // the arithmetic of a derived figure, the reason for an assumption
+};
+
+struct Measurement {
+    Instant at = 0;
+    std::int64_t count = 0;  // the page's audience (likes or followers) at `at`
+    Provenance provenance;
+};
+
+struct SourcedNumber {
+    double value = 0;
+    Provenance provenance;
+};
+
+enum class Unit { likes, followers };
+const char* unit_name(Unit u);
+
+struct Page {
+    std::string id;
+    std::string name;
+    std::optional<Rgba> color;
+    Unit unit = Unit::likes;
+    Measurement baseline;
+    std::vector<Measurement> samples;  // chronological, none before the baseline
+    std::optional<double> rate_per_s;  // audience change per second after the last sample
+};
+
+struct Rate {
+    std::string currency;  // ISO 4217
+    SourcedNumber per_base;  // units of `currency` for one unit of the base currency
+};
+
+struct Money {
+    std::string currency;  // the base currency, ISO 4217
+    SourcedNumber per_unit;  // value of one like or follower in the base currency
+    std::vector<Rate> rates;  // in the feed's order
+};
+
+struct Campaign {
+    std::string title;
+    Instant since = 0;
+    std::string url;
+    std::string note;
+};
+
+struct Feed {
+    Campaign campaign;
+    Money money;
+    int update_interval_s = 0;  // 0: the feed is not updated (a historical record)
+    std::vector<Page> pages;
+    Instant generated_at = 0;
+};
+
+struct FeedError {
+    std::string path;  // JSONPath of the fault, "$" for the whole document
+    std::string rule;  // what it breaks, in words
+    std::string message() const { return path + ": " + rule; }
+};
+
+struct FeedResult {
+    std::optional<Feed> feed;
+    FeedError error;  // meaningful only when !feed
+    bool ok() const { return feed.has_value(); }
+};
+
+constexpr int kFeedVersion = 1;
+constexpr std::int64_t kMaxCount = 1'000'000'000'000;  // far above any page's audience
+constexpr std::size_t kMaxPages = 50;
+constexpr std::size_t kMaxSamples = 10'000;
+// A visitor's clock may be wrong; a feed is "from the future" only beyond this.
+constexpr Instant kClockSkew = kDay;
+
+// `now` is the reader's clock, used only to reject a generated_at in the future.
+FeedResult parse_feed(std::string_view json_text, Instant now);
+
+}  // namespace likeloss

@@ -1,0 +1,78 @@
+#include "format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace likeloss {
+
+std::string format_count(std::int64_t n) {
+    const bool negative = n < 0;
+    std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+    std::string digits = std::to_string(v);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return negative ? "-" + out : out;
+}
+
+std::string format_money(double value, const std::string& currency) {
+    const std::string amount = format_count(static_cast<std::int64_t>(std::llround(value)));
+    if (currency == "USD") return "$" + amount;
+    if (currency == "EUR") return "\xE2\x82\xAC" + amount;  // €
+    if (currency == "GBP") return "\xC2\xA3" + amount;      // £
+    return amount + " " + currency;
+}
+
+std::string format_percent(double percent) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, percent != 0 && std::fabs(percent) < 0.01 ? "%.3f%%" : "%.2f%%", percent);
+    return buf;
+}
+
+std::string format_rate(double per_minute) {
+    if (std::fabs(per_minute) >= 100) return format_count(static_cast<std::int64_t>(std::llround(per_minute)));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", per_minute);
+    return buf;
+}
+
+namespace {
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string plural(std::int64_t n, const char* unit) {
+    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
+}
+}  // namespace
+
+std::string format_date(Instant t) {
+    const CivilTime c = to_civil(t);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d %s %04d", c.day, kMonths[c.month - 1], c.year);
+    return buf;
+}
+
+std::string format_date_time(Instant t) {
+    const CivilTime c = to_civil(t);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%d %s %04d, %02d:%02d UTC", c.day, kMonths[c.month - 1], c.year, c.hour,
+                  c.minute);
+    return buf;
+}
+
+std::string format_duration(Instant d) {
+    if (d < 0) d = -d;
+    const std::int64_t days = d / kDay, hours = d % kDay / kHour, minutes = d % kHour / kMinute;
+    if (days >= 365) {
+        const std::int64_t years = days / 365, rest = days % 365;
+        return rest >= 1 ? plural(years, "year") + " " + plural(rest, "day") : plural(years, "year");
+    }
+    if (days > 0) return hours ? plural(days, "day") + " " + plural(hours, "hour") : plural(days, "day");
+    if (hours > 0) return minutes ? plural(hours, "hour") + " " + plural(minutes, "minute") : plural(hours, "hour");
+    if (minutes > 0) return plural(minutes, "minute");
+    return plural(d / kSecond, "second");
+}
+
+}  // namespace likeloss

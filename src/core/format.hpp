@@ -1,0 +1,19 @@
+// Numbers, money, dates and durations as a visitor reads them (English for now; see lang= later).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "time.hpp"
+
+namespace likeloss {
+
+std::string format_count(std::int64_t n);                 // 494652 -> "494,652"
+std::string format_money(double value, const std::string& currency);  // "1,483,956 MAD", "$148,396"
+std::string format_percent(double percent);               // 7.4123 -> "7.41%"
+std::string format_rate(double per_minute);               // 34.85 -> "34.8", 1234.5 -> "1,235"
+std::string format_date(Instant t);                       // "26 Feb 2016"
+std::string format_date_time(Instant t);                  // "26 Feb 2016, 20:00 UTC"
+std::string format_duration(Instant d);                   // "3 days 16 hours", "5 minutes"
+
+}  // namespace likeloss

@@ -1,0 +1,76 @@
+// The loss model: what a feed means at a given instant.
+//
+// A page's audience is known at its measurements (the baseline and the samples). Between two
+// measurements it is interpolated linearly, and after the last one it is extrapolated with the
+// feed's rate_per_s for a short while (three update intervals): both are estimates and are marked
+// so. Lost = baseline - audience; a page that grew shows a gain, never a negative loss.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "feed.hpp"
+
+namespace likeloss {
+
+struct Amount {
+    std::string currency;
+    double value = 0;
+    const Provenance* rate = nullptr;  // null for the base currency
+};
+
+struct PageFigures {
+    const Page* page = nullptr;
+    double audience = 0;       // exact, may be fractional while estimated
+    std::int64_t shown = 0;    // audience rounded as a visitor sees it
+    std::int64_t lost = 0;     // > 0 when the audience fell below the baseline
+    std::int64_t gained = 0;   // > 0 when it rose above it
+    double percent = 0;        // lost (or gained) as a percent of the baseline
+    bool estimate = false;     // not a measurement: interpolated or extrapolated
+    const Measurement* last = nullptr;  // the latest measurement at or before the instant
+    double loss_per_minute = 0;  // from the two measurements around the instant
+};
+
+struct Figures {
+    Instant at = 0;
+    std::vector<PageFigures> pages;
+    std::int64_t baseline = 0;  // sum of the pages' baselines
+    std::int64_t lost = 0;      // net, over all pages: > 0 lost, else see gained
+    std::int64_t gained = 0;
+    double percent = 0;
+    std::vector<Amount> money;  // base currency first, then the feed's rates in order
+    bool estimate = false;
+    Instant measured_at = 0;  // the latest measurement used, over all pages
+    double loss_per_minute = 0;
+};
+
+struct SeriesPoint {
+    Instant at = 0;
+    std::vector<std::int64_t> lost;  // per page, net (negative for a gain)
+    std::int64_t total = 0;
+};
+
+class Model {
+public:
+    explicit Model(Feed feed);
+
+    const Feed& feed() const { return feed_; }
+    Figures at(Instant t) const;
+
+    // Total and per page at every instant some page was measured, from the campaign start.
+    std::vector<SeriesPoint> series() const;
+
+    // When the figures shown at `t` next change (a new whole like, a measurement reached, the end
+    // of an extrapolation); nothing when they never will. Lets the web layer sleep until then.
+    std::optional<Instant> next_change(Instant t) const;
+
+    // How long after its last measurement a page's rate is still trusted.
+    Instant extrapolation_limit() const;
+
+private:
+    Feed feed_;
+    PageFigures page_at(const Page& p, Instant t) const;
+};
+
+}  // namespace likeloss

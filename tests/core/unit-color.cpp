@@ -1,0 +1,17 @@
+#include <gtest/gtest.h>
+
+#include "color.hpp"
+
+using namespace likeloss;
+
+TEST(Color, ParsesHexForms) {
+    EXPECT_EQ(parse_hex_color("#0a6ebd"), (Rgba{0x0a, 0x6e, 0xbd, 255}));
+    EXPECT_EQ(parse_hex_color("0A6EBD"), (Rgba{0x0a, 0x6e, 0xbd, 255}));
+    EXPECT_EQ(parse_hex_color("#fff"), (Rgba{255, 255, 255, 255}));
+    EXPECT_EQ(parse_hex_color("#e4002b80"), (Rgba{0xe4, 0, 0x2b, 0x80}));
+}
+
+TEST(Color, RejectsEverythingElse) {
+    for (const char* bad : {"", "#", "#ff", "#ffff", "#12345", "#1234567", "#gggggg", "red", "#0a6ebd "})
+        EXPECT_FALSE(parse_hex_color(bad).has_value()) << bad;
+}

@@ -1,0 +1,34 @@
+#include <gtest/gtest.h>
+
+#include "describe.hpp"
+#include "embedded.hpp"
+#include "feed_fixture.hpp"
+
+using namespace likeloss;
+
+TEST(Describe, TheDefaultCampaignInWords) {
+    FeedResult r = parse_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), from_civil(2026, 11, 28));
+    ASSERT_TRUE(r.ok());
+    const Model m(std::move(*r.feed));
+    const auto text = lines(describe(m, m.at(from_civil(2026, 11, 28))));
+    ASSERT_EQ(text.size(), 7u);
+    EXPECT_EQ(text[0],
+              "#BringBackOurVoip: 494,652 likes lost on Facebook since 26 Feb 2016, 20:00 UTC, 7.40% of 6,687,113.");
+    EXPECT_EQ(text[1], "Worth 1,483,956 MAD ($148,396).");
+    EXPECT_EQ(text[2], "Maroc Telecom: 187,680 likes lost (7.67% of 2,447,581), 563,040 MAD.");
+    EXPECT_EQ(text[3], "Inwi: 157,655 likes lost (7.73% of 2,040,794), 472,965 MAD.");
+    EXPECT_EQ(text[4], "Meditel: 149,317 likes lost (6.79% of 2,198,738), 447,951 MAD.");
+    EXPECT_EQ(text[5], "Last measured 1 Mar 2016, 12:00 UTC.");
+    EXPECT_EQ(text[6], "1 like = 3 MAD (derived); 1 MAD = 0.1 USD (assumption).");
+}
+
+TEST(Describe, GainsAndFollowersAndEstimates) {
+    nlohmann::json j = valid_feed();
+    j["pages"][1]["samples"][0]["count"] = 700;
+    FeedResult r = parse_feed(j.dump(), test_now());
+    ASSERT_TRUE(r.ok());
+    const Model m(std::move(*r.feed));
+    const Description d = describe(m, m.at(from_civil(2020, 1, 1, 1, 30)));
+    EXPECT_EQ(d.pages[1], "Page B: 150 followers gained (30.00% of 500), 450 MAD.");
+    EXPECT_EQ(d.measured, "Estimated for 1 Jan 2020, 01:30 UTC from measurements up to 1 Jan 2020, 01:00 UTC.");
+}

@@ -1,0 +1,208 @@
+#include <gtest/gtest.h>
+
+#include "feed.hpp"
+#include "feed_fixture.hpp"
+
+using namespace likeloss;
+using nlohmann::json;
+
+namespace {
+
+FeedResult parse(const json& j) { return parse_feed(j.dump(), test_now()); }
+
+// Parses a feed that must fail, and returns "path: rule".
+std::string fault(const json& j) {
+    FeedResult r = parse(j);
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? "" : r.error.message();
+}
+
+}  // namespace
+
+TEST(Feed, ReadsAValidFeed) {
+    FeedResult r = parse(valid_feed());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    const Feed& f = *r.feed;
+    EXPECT_EQ(f.campaign.title, "Test");
+    EXPECT_EQ(f.campaign.since, from_civil(2020, 1, 1));
+    EXPECT_EQ(f.money.currency, "MAD");
+    EXPECT_EQ(f.money.per_unit.value, 3);
+    ASSERT_EQ(f.money.rates.size(), 1u);
+    EXPECT_EQ(f.money.rates[0].currency, "USD");
+    EXPECT_EQ(f.money.rates[0].per_base.provenance.status, Status::assumption);  // a bare number
+    EXPECT_EQ(f.update_interval_s, 60);
+    ASSERT_EQ(f.pages.size(), 2u);
+    EXPECT_EQ(f.pages[0].color, (Rgba{0x11, 0x22, 0x33, 255}));
+    EXPECT_EQ(f.pages[0].unit, Unit::likes);
+    EXPECT_EQ(f.pages[1].unit, Unit::followers);
+    EXPECT_FALSE(f.pages[1].color.has_value());
+    ASSERT_EQ(f.pages[0].samples.size(), 2u);
+    EXPECT_EQ(f.pages[0].samples[1].count, 900);  // "lost": 100 below the baseline of 1000
+    EXPECT_EQ(f.pages[0].samples[1].provenance.status, Status::derived);
+}
+
+TEST(Feed, IgnoresUnknownFields) {
+    json j = valid_feed();
+    j["future_field"] = {1, 2, 3};
+    j["pages"][0]["avatar"] = "x.png";
+    EXPECT_TRUE(parse(j).ok());
+}
+
+TEST(Feed, ReportsMalformedJsonWithItsPosition) {
+    std::string text = valid_feed().dump();
+    FeedResult r = parse_feed(text.substr(0, text.size() / 2), test_now());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.path, "$");
+    EXPECT_NE(r.error.rule.find("truncated"), std::string::npos) << r.error.rule;
+
+    r = parse_feed("{\"version\": 1,, }", test_now());
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error.rule.find("syntax error at byte 15 of 17"), std::string::npos) << r.error.rule;
+
+    r = parse_feed("", test_now());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.rule, "the feed is empty");
+}
+
+TEST(Feed, NamesThePathOfAWrongType) {
+    json j = valid_feed();
+    j["pages"][1]["baseline"]["count"] = "500";
+    EXPECT_EQ(fault(j), "$.pages[1].baseline.count: must be a whole number, not a string");
+
+    j = valid_feed();
+    j["campaign"] = "Test";
+    EXPECT_EQ(fault(j), "$.campaign: must be an object, not a string");
+
+    j = valid_feed();
+    j["pages"] = json::object();
+    EXPECT_EQ(fault(j), "$.pages: must be an array, not an object");
+
+    EXPECT_EQ(fault(json::array()), "$: must be an object, not an array");
+}
+
+TEST(Feed, NamesAMissingField) {
+    json j = valid_feed();
+    j["pages"][0].erase("baseline");
+    EXPECT_EQ(fault(j), "$.pages[0].baseline: required");
+
+    j = valid_feed();
+    j["pages"][0]["samples"][0].erase("count");
+    EXPECT_EQ(fault(j), "$.pages[0].samples[0].count: required");
+
+    j = valid_feed();
+    j.erase("generated_at");
+    EXPECT_EQ(fault(j), "$.generated_at: required");
+
+    j = valid_feed();
+    j["pages"][0]["baseline"].erase("source");
+    EXPECT_EQ(fault(j), "$.pages[0].baseline.source: required: a reported figure names its source");
+}
+
+TEST(Feed, RejectsNegativeAndFractionalCounts) {
+    json j = valid_feed();
+    j["pages"][0]["samples"][0]["count"] = -5;
+    EXPECT_EQ(fault(j), "$.pages[0].samples[0].count: must not be negative");
+
+    j = valid_feed();
+    j["pages"][0]["baseline"]["count"] = 1000.5;
+    EXPECT_EQ(fault(j), "$.pages[0].baseline.count: must be a whole number");
+
+    j = valid_feed();
+    j["pages"][0]["samples"][1]["lost"] = 1001;
+    EXPECT_EQ(fault(j), "$.pages[0].samples[1].lost: is more than the baseline's count");
+
+    j = valid_feed();
+    j["pages"][0]["samples"][1]["count"] = 900;
+    EXPECT_EQ(fault(j), "$.pages[0].samples[1].lost: give either count or lost, not both");
+}
+
+TEST(Feed, RejectsHugeNumbers) {
+    json j = valid_feed();
+    j["pages"][0]["baseline"]["count"] = 1'000'000'000'001ULL;
+    EXPECT_EQ(fault(j), "$.pages[0].baseline.count: is too large (at most 1000000000000)");
+
+    std::string text = valid_feed().dump();
+    const std::string from = "\"count\":1000";
+    text.replace(text.find(from), from.size(), "\"count\":123456789012345678901234567890");
+    FeedResult r = parse_feed(text, test_now());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.message(), "$.pages[0].baseline.count: must be a whole number");
+
+    j = valid_feed();
+    j["money"]["per_unit"]["value"] = 1e300;
+    EXPECT_EQ(fault(j), "$.money.per_unit.value: must be between 0 and 1e+06");
+}
+
+TEST(Feed, RejectsSamplesBeforeTheBaselineOrOutOfOrder) {
+    json j = valid_feed();
+    j["pages"][0]["samples"][0]["at"] = "2019-12-31T23:00:00Z";
+    EXPECT_EQ(fault(j), "$.pages[0].samples[0].at: is before the page's baseline");
+
+    j = valid_feed();
+    j["pages"][0]["samples"][1]["at"] = "2020-01-01T00:30:00Z";
+    EXPECT_EQ(fault(j), "$.pages[0].samples[1].at: is not after the previous sample");
+
+    j = valid_feed();
+    j["pages"][0]["samples"][1]["at"] = "2020-01-01T03:00:00Z";
+    EXPECT_EQ(fault(j), "$.pages[0].samples: holds a measurement after the feed's generated_at");
+}
+
+TEST(Feed, RejectsBadTimestamps) {
+    json j = valid_feed();
+    j["campaign"]["since"] = "2016-02-26";
+    EXPECT_EQ(fault(j),
+              "$.campaign.since: must be an RFC 3339 timestamp such as 2016-02-26T20:00:00Z, not \"2016-02-26\"");
+
+    j = valid_feed();
+    j["pages"][1]["samples"][0]["at"] = 1577836800;
+    EXPECT_EQ(fault(j), "$.pages[1].samples[0].at: must be an RFC 3339 timestamp string, not an integer");
+}
+
+TEST(Feed, RejectsAFeedFromTheFuture) {
+    json j = valid_feed();
+    j["generated_at"] = "2020-01-05T00:00:00Z";
+    EXPECT_EQ(fault(j), "$.generated_at: is in the future (2020-01-05T00:00:00Z)");
+    // Within a day of the reader's clock is a wrong clock, not a wrong feed.
+    j["generated_at"] = "2020-01-02T12:00:00Z";
+    EXPECT_TRUE(parse(j).ok());
+}
+
+TEST(Feed, RejectsEmptyOrRepeatedPages) {
+    json j = valid_feed();
+    j["pages"] = json::array();
+    EXPECT_EQ(fault(j), "$.pages: must list at least one page");
+
+    j = valid_feed();
+    j["pages"][1]["id"] = "a";
+    EXPECT_EQ(fault(j), "$.pages[1].id: repeats the id \"a\"");
+
+    j = valid_feed();
+    j["pages"][0]["id"] = "a<script>";
+    EXPECT_EQ(fault(j), "$.pages[0].id: may hold only letters, digits, '.', '_' and '-'");
+}
+
+TEST(Feed, RejectsWrongEnumsAndCodes) {
+    json j = valid_feed();
+    j["version"] = 2;
+    EXPECT_EQ(fault(j), "$.version: must be 1 (this widget reads version 1 feeds)");
+
+    j = valid_feed();
+    j["pages"][0]["baseline"]["status"] = "guess";
+    EXPECT_EQ(fault(j), "$.pages[0].baseline.status: must be \"reported\", \"derived\" or \"assumption\"");
+
+    j = valid_feed();
+    j["money"]["currency"] = "dirham";
+    EXPECT_EQ(fault(j), "$.money.currency: must be at most 3 bytes long");
+
+    j = valid_feed();
+    j["money"]["rates"]["usd"] = 0.1;
+    EXPECT_EQ(fault(j), "$.money.rates.usd: must be a three-letter ISO 4217 code such as MAD");
+
+    j = valid_feed();
+    j["pages"][0]["color"] = "blue";
+    EXPECT_EQ(fault(j), "$.pages[0].color: must be a colour such as #0a6ebd");
+
+    j = valid_feed();
+    j["pages"][1]["unit"] = "fans";
+    EXPECT_EQ(fault(j), "$.pages[1].unit: must be \"likes\" or \"followers\"");
+}

@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "format.hpp"
+
+using namespace likeloss;
+
+TEST(Format, Counts) {
+    EXPECT_EQ(format_count(0), "0");
+    EXPECT_EQ(format_count(999), "999");
+    EXPECT_EQ(format_count(1000), "1,000");
+    EXPECT_EQ(format_count(494652), "494,652");
+    EXPECT_EQ(format_count(-187680), "-187,680");
+    EXPECT_EQ(format_count(1'000'000'000'000), "1,000,000,000,000");
+}
+
+TEST(Format, Money) {
+    EXPECT_EQ(format_money(1483956, "MAD"), "1,483,956 MAD");
+    EXPECT_EQ(format_money(148395.6, "USD"), "$148,396");
+    EXPECT_EQ(format_money(10, "EUR"), "\xE2\x82\xAC" "10");
+}
+
+TEST(Format, PercentAndRate) {
+    EXPECT_EQ(format_percent(7.6681), "7.67%");
+    EXPECT_EQ(format_percent(0.004), "0.004%");
+    EXPECT_EQ(format_percent(0), "0.00%");
+    EXPECT_EQ(format_rate(34.847), "34.8");
+    EXPECT_EQ(format_rate(1234.5), "1,235");
+}
+
+TEST(Format, DatesAndDurations) {
+    EXPECT_EQ(format_date(from_civil(2016, 2, 26, 20)), "26 Feb 2016");
+    EXPECT_EQ(format_date_time(from_civil(2016, 3, 1, 12)), "1 Mar 2016, 12:00 UTC");
+    EXPECT_EQ(format_duration(3 * kDay + 16 * kHour), "3 days 16 hours");
+    EXPECT_EQ(format_duration(kDay), "1 day");
+    EXPECT_EQ(format_duration(5 * kMinute), "5 minutes");
+    EXPECT_EQ(format_duration(kHour + kMinute), "1 hour 1 minute");
+    EXPECT_EQ(format_duration(42 * kSecond), "42 seconds");
+    EXPECT_EQ(format_duration(400 * kDay), "1 year 35 days");
+}

@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include "feed_fixture.hpp"
+#include "model.hpp"
+
+using namespace likeloss;
+
+namespace {
+
+Model model_of(const nlohmann::json& j) {
+    FeedResult r = parse_feed(j.dump(), test_now());
+    EXPECT_TRUE(r.ok()) << r.error.message();
+    return Model(std::move(*r.feed));
+}
+
+Instant at(int hour, int minute = 0, int second = 0) { return from_civil(2020, 1, 1, hour, minute, second); }
+
+}  // namespace
+
+TEST(Model, MeasuredFiguresAtASample) {
+    const Model m = model_of(valid_feed());
+    const Figures f = m.at(at(2));
+    ASSERT_EQ(f.pages.size(), 2u);
+    EXPECT_EQ(f.pages[0].shown, 900);
+    EXPECT_EQ(f.pages[0].lost, 100);
+    EXPECT_EQ(f.pages[0].gained, 0);
+    EXPECT_DOUBLE_EQ(f.pages[0].percent, 10.0);
+    EXPECT_FALSE(f.pages[0].estimate);
+    EXPECT_EQ(f.measured_at, at(2));
+    EXPECT_FALSE(f.estimate);
+}
+
+TEST(Model, AGainIsAGainNeverANegativeLoss) {
+    const Figures f = model_of(valid_feed()).at(at(2));
+    EXPECT_EQ(f.pages[1].lost, 0);
+    EXPECT_EQ(f.pages[1].gained, 20);
+    EXPECT_DOUBLE_EQ(f.pages[1].percent, 4.0);
+    // The total is net: 100 lost on A, 20 gained on B.
+    EXPECT_EQ(f.baseline, 1500);
+    EXPECT_EQ(f.lost, 80);
+    EXPECT_EQ(f.gained, 0);
+
+    nlohmann::json j = valid_feed();
+    j["pages"][1]["samples"][0]["count"] = 700;  // B gains 200: net gain of 100
+    const Figures g = model_of(j).at(at(2));
+    EXPECT_EQ(g.lost, 0);
+    EXPECT_EQ(g.gained, 100);
+    EXPECT_DOUBLE_EQ(g.money[0].value, 300);  // the value of the gain, shown as a gain
+}
+
+TEST(Model, MoneyInEveryCurrency) {
+    const Figures f = model_of(valid_feed()).at(at(2));
+    ASSERT_EQ(f.money.size(), 2u);
+    EXPECT_EQ(f.money[0].currency, "MAD");
+    EXPECT_DOUBLE_EQ(f.money[0].value, 240);
+    EXPECT_EQ(f.money[0].rate, nullptr);
+    EXPECT_EQ(f.money[1].currency, "USD");
+    EXPECT_NEAR(f.money[1].value, 24, 1e-9);
+    ASSERT_NE(f.money[1].rate, nullptr);
+    EXPECT_EQ(f.money[1].rate->status, Status::assumption);
+}
+
+TEST(Model, InterpolatesBetweenSamplesAsAnEstimate) {
+    const Figures f = model_of(valid_feed()).at(at(0, 30));
+    EXPECT_TRUE(f.estimate);
+    EXPECT_TRUE(f.pages[0].estimate);
+    EXPECT_DOUBLE_EQ(f.pages[0].audience, 970);
+    EXPECT_EQ(f.pages[0].lost, 30);
+    EXPECT_DOUBLE_EQ(f.pages[1].audience, 505);
+    EXPECT_EQ(f.pages[1].gained, 5);
+    EXPECT_EQ(f.lost, 25);
+    EXPECT_EQ(f.measured_at, at(0));
+    EXPECT_NEAR(f.pages[0].loss_per_minute, 1.0, 1e-9);   // 60 an hour
+    EXPECT_NEAR(f.pages[1].loss_per_minute, -1.0 / 6, 1e-9);
+}
+
+TEST(Model, BeforeTheBaselineNothingIsLost) {
+    const Figures f = model_of(valid_feed()).at(at(0) - kHour);
+    EXPECT_EQ(f.lost, 0);
+    EXPECT_EQ(f.gained, 0);
+    EXPECT_FALSE(f.estimate);
+}
+
+TEST(Model, KeepsTheLastMeasurementWithoutARate) {
+    const Model m = model_of(valid_feed());
+    const Figures f = m.at(at(2) + 365 * kDay);
+    EXPECT_EQ(f.pages[0].shown, 900);
+    EXPECT_FALSE(f.estimate);
+    EXPECT_FALSE(m.next_change(at(2)).has_value());
+}
+
+TEST(Model, ExtrapolatesWithTheRateForThreeIntervalsOnly) {
+    nlohmann::json j = valid_feed();
+    j["pages"][0]["rate_per_s"] = -1.0;
+    const Model m = model_of(j);
+    EXPECT_EQ(m.extrapolation_limit(), 180 * kSecond);
+    Figures f = m.at(at(2, 1));
+    EXPECT_TRUE(f.pages[0].estimate);
+    EXPECT_EQ(f.pages[0].shown, 840);
+    EXPECT_DOUBLE_EQ(f.pages[0].loss_per_minute, 60);
+    f = m.at(at(2, 30));
+    EXPECT_EQ(f.pages[0].shown, 720);  // stopped after 180 s: a stale feed does not run on forever
+    // Never below zero, whatever the rate.
+    j["pages"][0]["rate_per_s"] = -1000.0;
+    EXPECT_EQ(model_of(j).at(at(2, 30)).pages[0].shown, 0);
+}
+
+TEST(Model, NextChangeIsWhenARoundedFigureMoves) {
+    const Model m = model_of(valid_feed());
+    // A loses one like a minute from 00:00 to 01:00: at 00:30:00 it shows 970 and turns to 969
+    // when the exact value crosses 969.5, 30 s later. B moves far slower.
+    EXPECT_EQ(m.next_change(at(0, 30)), at(0, 30, 30));
+    // Before the baseline, the next change is the baseline.
+    EXPECT_EQ(m.next_change(at(0) - kHour), at(0));
+
+    nlohmann::json j = valid_feed();
+    j["pages"][0]["rate_per_s"] = -0.5;
+    const Model live = model_of(j);
+    EXPECT_EQ(live.next_change(at(2)), at(2) + 1000);  // 900 -> 899.5 takes a second
+    EXPECT_EQ(live.next_change(at(2, 2, 59) + 500), at(2, 3));  // then the rate's time is up
+}
+
+TEST(Model, SeriesHasEveryMeasuredInstant) {
+    const auto s = model_of(valid_feed()).series();
+    ASSERT_EQ(s.size(), 3u);
+    EXPECT_EQ(s[0].at, at(0));
+    EXPECT_EQ(s[0].total, 0);
+    EXPECT_EQ(s[1].at, at(1));
+    EXPECT_EQ(s[1].lost[0], 60);
+    EXPECT_EQ(s[1].lost[1], -10);
+    EXPECT_EQ(s[1].total, 50);
+    EXPECT_EQ(s[2].total, 80);
+}
