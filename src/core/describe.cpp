@@ -12,6 +12,11 @@ const char* audience_word(const Feed& feed) {
     return "followers";
 }
 
+std::string one_unit(const Feed& feed) {
+    const std::string word = audience_word(feed);
+    return word.substr(0, word.size() - 1);
+}
+
 namespace {
 
 std::string money_list(const Figures& f) {
@@ -47,7 +52,7 @@ Description describe(const Model& model, const Figures& f) {
     d.measured = std::string(f.estimate ? "Estimated for " + format_date_time(f.at) + " from measurements up to "
                                         : "Last measured ") +
                  format_date_time(f.measured_at) + ".";
-    d.method = "1 " + std::string(word).substr(0, std::string(word).size() - 1) + " = " +
+    d.method = "1 " + one_unit(feed) + " = " +
                format_money(feed.money.per_unit.value, feed.money.currency) + " (" +
                status_name(feed.money.per_unit.provenance.status) + ")";
     for (const Rate& r : feed.money.rates) {

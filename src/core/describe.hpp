@@ -24,5 +24,6 @@ std::vector<std::string> lines(const Description& d);
 
 // "likes" or "followers": the feed's own word for the audience it measures.
 const char* audience_word(const Feed& feed);
+std::string one_unit(const Feed& feed);  // "like" or "follower"
 
 }  // namespace likeloss

@@ -1,0 +1,78 @@
+// Starts the counter on this page: the Emscripten Module, the page's half of the C++ bridge
+// (src/web/bridge.cpp), the canvas's size, and a readable message when anything fails.
+// Runs before likeloss.js (both are deferred, in document order). Builds no HTML from text.
+(function () {
+  'use strict';
+  var box = document.getElementById('likeloss-box');
+  var canvas = document.getElementById('likeloss-canvas');
+  var status = document.getElementById('likeloss-status');
+  var text = document.getElementById('likeloss-text');
+
+  // What the page shows, for people (the text) and for checks (frames drawn, errors).
+  var state = window.likeloss = { frames: 0, lines: [], error: '' };
+
+  function fail(message) {
+    state.error = message;
+    status.textContent = message;
+    status.hidden = false;
+    box.hidden = true;
+    text.classList.remove('likeloss-sr');
+    text.classList.add('likeloss-text-visible');
+  }
+
+  if (typeof WebAssembly !== 'object') {
+    fail('This browser cannot run the counter (no WebAssembly). The figures are in the campaign feed, linked below.');
+    return;
+  }
+
+  // The counter takes no keyboard or wheel input: let them reach the page, whose scrolling and
+  // Tab focus GLFW would otherwise cancel. (Registered before GLFW's own listeners.)
+  var stop = function (e) { e.stopImmediatePropagation(); };
+  ['keydown', 'keyup', 'keypress'].forEach(function (type) { window.addEventListener(type, stop, true); });
+  ['wheel', 'mousewheel'].forEach(function (type) { box.addEventListener(type, function (e) { e.stopPropagation(); }, true); });
+
+  function reportSize() {
+    if (!Module.calledRun) return;
+    var r = box.getBoundingClientRect();
+    Module._likeloss_resize(r.width, r.height, window.devicePixelRatio || 1);
+  }
+
+  // A new devicePixelRatio (zoom, another screen) changes no CSS size: watch it separately.
+  function watchRatio() {
+    var query = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+    query.addEventListener('change', function () { reportSize(); watchRatio(); }, { once: true });
+  }
+
+  var Module = window.Module = {
+    canvas: canvas,
+    print: function () {},
+    printErr: function (t) { console.warn(t); },
+    onAbort: function (what) { fail('The counter stopped unexpectedly (' + what + ').'); },
+    likeloss: {
+      attach: function () {
+        new ResizeObserver(reportSize).observe(box);
+        watchRatio();
+      },
+      setText: function (lines) {
+        state.lines = lines;
+        var nodes = lines.map(function (line) {
+          var p = document.createElement('p');
+          p.textContent = line;
+          return p;
+        });
+        text.replaceChildren.apply(text, nodes);
+      },
+      setContentHeight: function (px) {
+        box.style.height = px + 'px';
+      },
+      frameDrawn: function () { state.frames++; },
+      fatal: fail
+    }
+  };
+
+  window.addEventListener('error', function (e) {
+    if (/likeloss/.test(e.filename || '')) fail('The counter could not start: ' + e.message);
+  });
+  var script = document.querySelector('script[src$="likeloss.js"]');
+  if (script) script.addEventListener('error', function () { fail('The counter could not be downloaded. Reload the page to try again.'); });
+})();

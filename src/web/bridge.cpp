@@ -1,0 +1,20 @@
+#include "bridge.hpp"
+
+#include <emscripten.h>
+
+// Module.likeloss is defined by shell/widget-boot.js before this program starts.
+EM_JS(void, js_page_attach, (), { Module["likeloss"]["attach"](); });
+EM_JS(void, js_page_set_text, (const char* json), { Module["likeloss"]["setText"](JSON.parse(UTF8ToString(json))); });
+EM_JS(void, js_page_set_content_height, (double px), { Module["likeloss"]["setContentHeight"](px); });
+EM_JS(void, js_page_frame_drawn, (), { Module["likeloss"]["frameDrawn"](); });
+EM_JS(void, js_page_fatal, (const char* message), { Module["likeloss"]["fatal"](UTF8ToString(message)); });
+
+namespace likeloss::web {
+
+void page_attach() { js_page_attach(); }
+void page_set_text(const char* lines_json) { js_page_set_text(lines_json); }
+void page_set_content_height(double css_px) { js_page_set_content_height(css_px); }
+void page_frame_drawn() { js_page_frame_drawn(); }
+void page_fatal(const char* message) { js_page_fatal(message); }
+
+}  // namespace likeloss::web

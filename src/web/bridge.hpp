@@ -1,0 +1,13 @@
+// The few calls from C++ into the page. Their JavaScript halves live in shell/widget-boot.js
+// (Module.likeloss), which owns the DOM; nothing here builds HTML.
+#pragma once
+
+namespace likeloss::web {
+
+void page_attach();                          // start reporting the canvas's size
+void page_set_text(const char* lines_json);  // the figures as sentences (screen readers, tests)
+void page_set_content_height(double css_px); // the counter needs this much height
+void page_frame_drawn();                     // a frame was drawn (idle checks count them)
+void page_fatal(const char* message);        // drawing is impossible: show the text instead
+
+}  // namespace likeloss::web

@@ -1,0 +1,16 @@
+// The loss over time: one stacked band per page in its colour, the total as a line on top.
+#pragma once
+
+#include <vector>
+
+#include "fonts.hpp"
+#include "model.hpp"
+#include "theme.hpp"
+
+namespace likeloss {
+
+// Draws into the rectangle [min, max] of the current window; an item covers it for hovering.
+void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>& page_colors, const Theme& theme,
+                const Fonts& fonts, float scale, ImVec2 min, ImVec2 max);
+
+}  // namespace likeloss

@@ -1,0 +1,256 @@
+#include "counter.hpp"
+
+#include <algorithm>
+
+#include "chart.hpp"
+#include "describe.hpp"
+#include "format.hpp"
+
+namespace likeloss {
+namespace {
+
+void text(ImFont* font, Rgba color, const std::string& t) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
+    ImGui::TextUnformatted(t.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+float text_width(ImFont* font, const std::string& t) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, t.c_str()).x;
+}
+
+void wrapped(ImFont* font, Rgba color, const std::string& t, float right) {
+    ImGui::PushTextWrapPos(right);
+    text(font, color, t);
+    ImGui::PopTextWrapPos();
+}
+
+void provenance_lines(const Provenance& p) {
+    ImGui::Text("Status: %s", status_name(p.status));
+    if (!p.source.empty()) ImGui::Text("Source: %s", p.source.c_str());
+    if (!p.note.empty()) ImGui::TextUnformatted(p.note.c_str());
+}
+
+// A hover (or a tap, which moves the pointer there) on the last item explains where it comes from.
+template <typename Body>
+void explain(const CounterView& v, Body body) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::PushFont(v.fonts.small);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+    body();
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    ImGui::PopFont();
+}
+
+void explain_money(const CounterView& v) {
+    const Money& m = v.model->feed().money;
+    explain(v, [&] {
+        ImGui::Text("1 %s = %s", one_unit(v.model->feed()).c_str(),
+                    format_money(m.per_unit.value, m.currency).c_str());
+        provenance_lines(m.per_unit.provenance);
+        for (const Rate& r : m.rates) {
+            ImGui::Separator();
+            ImGui::Text("1 %s = %g %s", m.currency.c_str(), r.per_base.value, r.currency.c_str());
+            provenance_lines(r.per_base.provenance);
+        }
+    });
+}
+
+void rule_line(const CounterView& v, float x0, float x1) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, p.y), ImVec2(x1, p.y), to_u32(v.theme.rule), 1.0f * v.scale);
+    ImGui::Dummy(ImVec2(0, 1.0f * v.scale));
+}
+
+void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, float max_percent, float x, float w) {
+    const float s = v.scale;
+    const Rgba color = page_color(p.page->color, index);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y = ImGui::GetCursorPosY();
+
+    // ● Name ............ 187,680
+    const float dot = 5.0f * s;
+    ImGui::PushFont(v.fonts.body);
+    const float line_h = ImGui::GetTextLineHeight();
+    ImGui::PopFont();
+    dl->AddCircleFilled(ImVec2(x + dot, y + line_h * 0.5f), dot, to_u32(color));
+    ImGui::SetCursorPos(ImVec2(x + dot * 2 + 6 * s, y));
+    text(v.fonts.body, v.theme.fg, p.page->name);
+    const bool gain = p.gained > 0;
+    const std::string figure = (gain ? "+" : "\xE2\x88\x92") + format_count(gain ? p.gained : p.lost);
+    ImGui::SetCursorPos(ImVec2(x + w - text_width(v.fonts.strong, figure), y));
+    text(v.fonts.strong, gain ? v.theme.gain : v.theme.fg, figure);
+    explain(v, [&] {
+        const Measurement& m = *p.last;
+        ImGui::Text("%s, %s", p.page->name.c_str(), format_date_time(m.at).c_str());
+        ImGui::Text("%s %s: %s", unit_name(p.page->unit), gain ? "gained" : "lost",
+                    format_count(gain ? p.gained : p.lost).c_str());
+        if (p.estimate) ImGui::TextUnformatted("An estimate between measurements.");
+        provenance_lines(m.provenance);
+    });
+
+    // The bar: this page's share of loss against the worst-hit page.
+    const float bar_y = y + line_h + 5 * s;
+    const float bar_h = 6.0f * s;
+    dl->AddRectFilled(ImVec2(x, bar_y), ImVec2(x + w, bar_y + bar_h), to_u32(v.theme.rule), bar_h * 0.5f);
+    const float frac = max_percent > 0 ? static_cast<float>(p.percent) / max_percent : 0.0f;
+    if (frac > 0)
+        dl->AddRectFilled(ImVec2(x, bar_y), ImVec2(x + std::max(bar_h, w * frac), bar_y + bar_h), to_u32(color),
+                          bar_h * 0.5f);
+
+    // 7.67% of 2,447,581 · 563,040 MAD
+    ImGui::SetCursorPos(ImVec2(x, bar_y + bar_h + 4 * s));
+    const Feed& feed = v.model->feed();
+    const double value = static_cast<double>(p.lost + p.gained) * feed.money.per_unit.value;
+    text(v.fonts.small, v.theme.muted,
+         format_percent(p.percent) + " of " + format_count(p.page->baseline.count) + " \xC2\xB7 " +
+             format_money(value, feed.money.currency));
+    explain(v, [&] {
+        ImGui::Text("Baseline, %s: %s %s", format_date_time(p.page->baseline.at).c_str(),
+                    format_count(p.page->baseline.count).c_str(), unit_name(p.page->unit));
+        provenance_lines(p.page->baseline.provenance);
+    });
+}
+
+}  // namespace
+
+float draw_counter(const CounterView& v, ImVec2 size) {
+    const float s = v.scale;
+    const Feed& feed = v.model->feed();
+    const Figures& f = v.figures;
+    const float pad = 18.0f * s;
+    const float w = size.x - 2 * pad;
+    const float right = pad + w;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6 * s, 2 * s));
+    ImGui::Begin("##likeloss", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::SetCursorPos(ImVec2(pad, pad));
+
+    if (!v.notice.empty()) {
+        ImGui::SetCursorPosX(pad);
+        wrapped(v.fonts.small, v.theme.accent, v.notice, right);
+        ImGui::Dummy(ImVec2(0, 4 * s));
+    }
+
+    // Title and what is counted.
+    ImGui::SetCursorPosX(pad);
+    wrapped(v.fonts.title, v.theme.fg, feed.campaign.title, right);
+    explain(v, [&] {
+        if (!feed.campaign.note.empty()) ImGui::TextUnformatted(feed.campaign.note.c_str());
+        if (!feed.campaign.url.empty()) ImGui::Text("More: %s", feed.campaign.url.c_str());
+    });
+    const char* word = audience_word(feed);
+    ImGui::SetCursorPosX(pad);
+    wrapped(v.fonts.body, v.theme.muted,
+            std::string("Facebook ") + word + (f.gained > 0 ? " gained" : " lost") + " since " +
+                format_date_time(feed.campaign.since),
+            right);
+    ImGui::Dummy(ImVec2(0, 6 * s));
+
+    // The headline counter.
+    const bool gain = f.gained > 0;
+    const std::string headline = format_count(gain ? f.gained : f.lost);
+    ImGui::SetCursorPosX(pad);
+    const float big_y = ImGui::GetCursorPosY();
+    text(v.fonts.big, gain ? v.theme.gain : v.theme.accent, headline);
+    explain(v, [&] {
+        ImGui::Text("Net over %zu pages: %s at the baseline, %s %s.", feed.pages.size(),
+                    format_count(f.baseline).c_str(), format_count(gain ? f.gained : f.lost).c_str(),
+                    gain ? "gained" : "lost");
+        ImGui::Text(f.estimate ? "Estimated from measurements up to %s." : "Measured %s.",
+                    format_date_time(f.measured_at).c_str());
+    });
+    const float big_h = ImGui::GetCursorPosY() - big_y;
+    const std::string unit_label = std::string(word) + (gain ? " gained" : " lost") + (f.estimate ? " (estimate)" : "");
+    const float big_w = text_width(v.fonts.big, headline);
+    if (pad + big_w + 10 * s + text_width(v.fonts.body, unit_label) <= right) {
+        ImGui::SetCursorPos(ImVec2(pad + big_w + 10 * s, big_y + big_h - v.fonts.body->FontSize * 1.6f));
+        text(v.fonts.body, v.theme.muted, unit_label);
+        ImGui::SetCursorPosY(big_y + big_h);
+    } else {
+        ImGui::SetCursorPosX(pad);
+        text(v.fonts.body, v.theme.muted, unit_label);
+    }
+
+    // Money, then the share and speed.
+    ImGui::SetCursorPosX(pad);
+    text(v.fonts.title, v.theme.fg, format_money(f.money[0].value, f.money[0].currency));
+    explain_money(v);
+    for (std::size_t i = 1; i < f.money.size(); ++i) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (v.fonts.title->FontSize - v.fonts.body->FontSize) * 0.7f);
+        text(v.fonts.body, v.theme.muted, "\xE2\x89\x88 " + format_money(f.money[i].value, f.money[i].currency));
+        explain_money(v);
+    }
+    std::string share = format_percent(f.percent) + " of " + format_count(f.baseline) + " " + word;
+    if (f.loss_per_minute > 0.05)
+        share += " \xC2\xB7 losing " + format_rate(f.loss_per_minute) + " " + word + " a minute " +
+                 (f.estimate ? "now" : "at the last measurement");
+    ImGui::SetCursorPosX(pad);
+    wrapped(v.fonts.small, v.theme.muted, share, right);
+    ImGui::Dummy(ImVec2(0, 10 * s));
+    ImGui::SetCursorPosX(pad);
+    rule_line(v, pad, right);
+    ImGui::Dummy(ImVec2(0, 10 * s));
+
+    // One cell a page: in columns when there is room, else one under another.
+    const std::size_t n = f.pages.size();
+    const std::size_t cols = std::min<std::size_t>(n, w / s >= 560 ? 3 : (w / s >= 380 ? 2 : 1));
+    const float gap = 22.0f * s;
+    const float col_w = (w - gap * (cols - 1)) / cols;
+    float max_percent = 0;
+    for (const PageFigures& p : f.pages) max_percent = std::max(max_percent, static_cast<float>(p.percent));
+    for (std::size_t row = 0; row * cols < n; ++row) {
+        const float y = ImGui::GetCursorPosY();
+        float bottom = y;
+        for (std::size_t c = 0; c < cols && row * cols + c < n; ++c) {
+            const std::size_t i = row * cols + c;
+            ImGui::SetCursorPosY(y);
+            page_cell(v, f.pages[i], i, max_percent, pad + c * (col_w + gap), col_w);
+            bottom = std::max(bottom, ImGui::GetCursorPosY());
+        }
+        ImGui::SetCursorPosY(bottom + 12 * s);
+    }
+
+    // The chart.
+    if (v.series.size() >= 2) {
+        ImGui::SetCursorPosX(pad);
+        text(v.fonts.small, v.theme.muted, std::string("Net ") + word + " lost over time, at each measurement");
+        const float chart_h = std::clamp(w * 0.28f, 110.0f * s, 190.0f * s);
+        const float chart_y = ImGui::GetCursorPosY() + 4 * s;  // the window sits at the origin
+        std::vector<Rgba> colors;
+        for (std::size_t i = 0; i < feed.pages.size(); ++i) colors.push_back(page_color(feed.pages[i].color, i));
+        draw_chart(v.series, colors, v.theme, v.fonts, s, ImVec2(pad, chart_y), ImVec2(right, chart_y + chart_h));
+        ImGui::SetCursorPos(ImVec2(pad, chart_y + chart_h + 10 * s));
+    }
+
+    // Footer: when, from where, and how likes become money.
+    ImGui::SetCursorPosX(pad);
+    rule_line(v, pad, right);
+    ImGui::Dummy(ImVec2(0, 6 * s));
+    const Description d = describe(*v.model, f);
+    ImGui::SetCursorPosX(pad);
+    wrapped(v.fonts.small, v.theme.muted, d.measured + " Data: " + v.data_label + ".", right);
+    ImGui::SetCursorPosX(pad);
+    wrapped(v.fonts.small, v.theme.muted, "How likes become money: " + d.method, right);
+    explain_money(v);
+    ImGui::SetCursorPosX(pad);
+    wrapped(v.fonts.small, v.theme.muted, "Hover or tap a figure to see its source.", right);
+
+    const float content_h = ImGui::GetCursorPosY() + pad - 2 * s;
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    return content_h;
+}
+
+}  // namespace likeloss

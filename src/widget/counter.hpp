@@ -1,0 +1,29 @@
+// The counter as a visitor sees it: headline, money, one row a page, chart, footer.
+// Draws with Dear ImGui only, for a given size, scale and theme; knows no platform.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fonts.hpp"
+#include "model.hpp"
+#include "theme.hpp"
+
+namespace likeloss {
+
+struct CounterView {
+    const Model* model = nullptr;
+    Figures figures;
+    std::vector<SeriesPoint> series;
+    Theme theme;
+    Fonts fonts;
+    float scale = 1.0f;       // device pixels per CSS pixel
+    std::string data_label;   // where the figures come from, for the footer
+    std::string notice;       // a problem to tell the visitor about, empty when none
+};
+
+// Draws the whole counter in a window covering `size` (device pixels) and returns the height
+// the content needs, in device pixels, so the page can size the canvas to fit it.
+float draw_counter(const CounterView& view, ImVec2 size);
+
+}  // namespace likeloss

@@ -1,0 +1,84 @@
+// Shared set-up for the browser tests: the built site on a loopback server and a real headless
+// Chromium. Nothing here is optional: if the site is not built or Chromium cannot start, the
+// tests fail with the reason, they are never skipped.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { startServer } from '../../tools/serve.mjs';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const site = process.env.LIKELOSS_SITE || join(repo, 'build/web/site');
+export const outDir = join(repo, 'tests/browser/out');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export async function startSite() {
+  if (!existsSync(join(site, 'likeloss.wasm')))
+    throw new Error(`The web build is missing (${site}/likeloss.wasm): run tools/test.sh, which builds it first.`);
+  const server = await startServer({ root: site });
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+export async function launchBrowser() {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
+  // A plain launch gives Chromium a fresh, temporary profile (--user-data-dir) every run.
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+// Opens a page that records console errors and uncaught exceptions.
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+// Waits until the counter has drawn and published its figures.
+export async function waitForCounter(page) {
+  await page.waitForFunction(() => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0,
+    null, { timeout: 30000 });
+  // The canvas height follows the content: wait until it stops changing.
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    const h = await page.evaluate(() => document.getElementById('likeloss-canvas').height);
+    if (h === last) break;
+    last = h;
+    await page.waitForTimeout(100);
+  }
+}
+
+export function decodePng(buffer) {
+  return PNG.sync.read(buffer);
+}
+
+// Counts the pixels of an image within `tolerance` of a colour on every channel.
+export function countColor(png, [r, g, b], tolerance = 6) {
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i] - r) <= tolerance && Math.abs(png.data[i + 1] - g) <= tolerance &&
+        Math.abs(png.data[i + 2] - b) <= tolerance) n++;
+  }
+  return n;
+}
+
+export function ensureOutDir() {
+  mkdirSync(outDir, { recursive: true });
+  return outDir;
+}
