@@ -7,6 +7,7 @@
   var canvas = document.getElementById('likeloss-canvas');
   var status = document.getElementById('likeloss-status');
   var text = document.getElementById('likeloss-text');
+  var script = document.querySelector('script[src$="likeloss.js"]');
 
   // What the page shows, for people (the text) and for checks (frames drawn, errors).
   var state = window.likeloss = { frames: 0, lines: [], error: '' };
@@ -48,6 +49,29 @@
     print: function () {},
     printErr: function (t) { console.warn(t); },
     onAbort: function (what) { fail('The counter stopped unexpectedly (' + what + ').'); },
+    // Our own download of the .wasm: compiled while it streams in, and a failed download becomes
+    // a message rather than an unhandled rejection and a blank box.
+    instantiateWasm: function (imports, receive) {
+      var url = new URL('likeloss.wasm', script ? script.src : location.href).href;
+      var get = function () {
+        return fetch(url, { credentials: 'same-origin' }).then(function (res) {
+          if (!res.ok) throw new Error('HTTP ' + res.status);
+          return res;
+        });
+      };
+      get().then(function (res) {
+        // A host that serves .wasm with the wrong type defeats streaming: compile from bytes.
+        return WebAssembly.instantiateStreaming(res, imports).catch(function () {
+          return get().then(function (again) { return again.arrayBuffer(); })
+            .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+        });
+      }).then(function (result) {
+        receive(result.instance, result.module);
+      }, function (e) {
+        fail('The counter could not be downloaded (' + (e && e.message || e) + '). Reload the page to try again.');
+      });
+      return {};
+    },
     likeloss: {
       attach: function () {
         new ResizeObserver(reportSize).observe(box);
@@ -73,6 +97,5 @@
   window.addEventListener('error', function (e) {
     if (/likeloss/.test(e.filename || '')) fail('The counter could not start: ' + e.message);
   });
-  var script = document.querySelector('script[src$="likeloss.js"]');
   if (script) script.addEventListener('error', function () { fail('The counter could not be downloaded. Reload the page to try again.'); });
 })();

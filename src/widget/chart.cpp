@@ -22,8 +22,9 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
     }
     if (top <= 0) top = 1;
     const std::string top_label = format_count(top);
-    const ImVec2 plot_min(min.x, min.y + label_h * 0.5f);
-    const ImVec2 plot_max(max.x, max.y - label_h - 4 * s);
+    // Inset so the dots on the first and last instants are not cut by the edge.
+    const ImVec2 plot_min(min.x + 4 * s, min.y + label_h * 0.5f);
+    const ImVec2 plot_max(max.x - 4 * s, max.y - label_h - 4 * s);
     const Instant t0 = series.front().at, t1 = series.back().at;
     auto x_of = [&](Instant t) {
         return plot_min.x + (plot_max.x - plot_min.x) * static_cast<float>(t - t0) / static_cast<float>(t1 - t0);
@@ -62,9 +63,9 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
     const ImU32 muted = to_u32(theme.muted);
     dl->AddText(ImVec2(plot_min.x + 2 * s, y_of(top) + 2 * s), muted, top_label.c_str());
     const std::string first = format_date(t0), last = format_date(t1);
-    dl->AddText(ImVec2(plot_min.x, plot_max.y + 4 * s), muted, first.c_str());
+    dl->AddText(ImVec2(min.x, plot_max.y + 4 * s), muted, first.c_str());
     const float last_w = ImGui::CalcTextSize(last.c_str()).x;
-    dl->AddText(ImVec2(plot_max.x - last_w, plot_max.y + 4 * s), muted, last.c_str());
+    dl->AddText(ImVec2(max.x - last_w, plot_max.y + 4 * s), muted, last.c_str());
     ImGui::PopFont();
 
     // Hovering the chart names the nearest measured instant.

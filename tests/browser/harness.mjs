@@ -20,7 +20,7 @@ export async function startSite() {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
   // A plain launch gives Chromium a fresh, temporary profile (--user-data-dir) every run.
   return chromium.launch({
@@ -35,6 +35,7 @@ export async function launchBrowser() {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -1,0 +1,186 @@
+// The standalone page in a real headless Chromium: what a visitor sees and what it costs them.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  countColor, decodePng, ensureOutDir, launchBrowser, openPage, repo, startSite, waitForCounter,
+} from './harness.mjs';
+
+// The operators' colours in the bundled feed (assets/campaign-2016.json).
+const OPERATORS = { 'Maroc Telecom': [0x0a, 0x6e, 0xbd], Inwi: [0xa3, 0x17, 0x7e], Meditel: [0xf0, 0x7c, 0x00] };
+const FIGURES_TOOL = join(repo, 'build/native/likeloss-figures');
+
+let site, browser;
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function canvasPng(page) {
+  return decodePng(await page.locator('#likeloss-canvas').screenshot());
+}
+
+describe('the standalone page', () => {
+  test('loads with no console errors and draws the counter', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/');
+    await waitForCounter(page);
+    assert.deepEqual(problems, []);
+    assert.equal(await page.evaluate(() => window.likeloss.error), '');
+    assert.equal(await page.locator('#likeloss-status').isHidden(), true);
+
+    const png = await canvasPng(page);
+    // Not blank: most of the card is its white background, but text, bars and the chart cover a
+    // good share of it in many colours.
+    const white = countColor(png, [255, 255, 255], 0);
+    const total = png.width * png.height;
+    assert.ok(white < total * 0.9, `only ${total - white} of ${total} pixels are drawn`);
+    const colours = new Set();
+    for (let i = 0; i < png.data.length; i += 4) colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    assert.ok(colours.size > 100, `only ${colours.size} distinct colours`);
+    // The headline figure is drawn in the accent red.
+    assert.ok(countColor(png, [0xc8, 0x1e, 0x33], 4) > 500, 'the headline counter is not drawn in the accent colour');
+    await context.close();
+  });
+
+  test("shows each operator's colour", async () => {
+    const { context, page } = await openPage(browser, site.origin + '/');
+    await waitForCounter(page);
+    const png = await canvasPng(page);
+    for (const [name, rgb] of Object.entries(OPERATORS)) {
+      const n = countColor(png, rgb, 4);
+      assert.ok(n > 300, `${name}'s colour covers only ${n} pixels`);
+    }
+    await context.close();
+  });
+
+  test('publishes the same figures as the native core, as text for screen readers', async () => {
+    assert.ok(existsSync(FIGURES_TOOL), `${FIGURES_TOOL} is missing: build the native preset first`);
+    const expected = execFileSync(FIGURES_TOOL, { encoding: 'utf8' }).trim().split('\n');
+    const { context, page } = await openPage(browser, site.origin + '/');
+    await waitForCounter(page);
+    const shown = await page.locator('#likeloss-text p').allTextContents();
+    assert.deepEqual(shown, expected);
+    // The sourced 2016 figures, as the original tracker counted them.
+    assert.match(shown[0], /494,652 likes lost/);
+    assert.match(shown[2], /^Maroc Telecom: 187,680 likes lost .*563,040 MAD\.$/);
+    assert.match(shown[1], /1,483,956 MAD \(\$148,396\)/);
+    const live = page.locator('#likeloss-text');
+    assert.equal(await live.getAttribute('aria-live'), 'polite');
+    assert.equal(await live.getAttribute('translate'), 'no');
+    await context.close();
+  });
+
+  test('is sharp on HiDPI screens and fits its content from 300 px up', async () => {
+    for (const [width, ratio] of [[300, 2], [420, 3], [1280, 1]]) {
+      const { context, page, problems } = await openPage(browser, site.origin + '/', {
+        viewport: { width, height: 900 }, deviceScaleFactor: ratio,
+      });
+      await waitForCounter(page);
+      const size = await page.evaluate(() => {
+        const c = document.getElementById('likeloss-canvas');
+        const r = c.getBoundingClientRect();
+        return { w: c.width, h: c.height, cssW: r.width, cssH: r.height, pageW: document.documentElement.scrollWidth };
+      });
+      assert.equal(size.w, Math.round(size.cssW * ratio), `width at ${width} px x${ratio}`);
+      assert.equal(size.h, Math.round(size.cssH * ratio), `height at ${width} px x${ratio}`);
+      assert.ok(size.pageW <= width, `the page scrolls sideways at ${width} px`);
+      assert.deepEqual(problems, []);
+      // Every operator is still there at this size.
+      const png = await canvasPng(page);
+      for (const [name, rgb] of Object.entries(OPERATORS))
+        assert.ok(countColor(png, rgb, 4) > 100, `${name} is missing at ${width} px x${ratio}`);
+      await context.close();
+    }
+  });
+
+  test('draws nothing while idle, and wakes up for the pointer', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/');
+    await waitForCounter(page);
+    await page.waitForTimeout(500);
+    const idle0 = await page.evaluate(() => window.likeloss.frames);
+    await page.waitForTimeout(1500);
+    const idle1 = await page.evaluate(() => window.likeloss.frames);
+    assert.equal(idle1, idle0, `${idle1 - idle0} frames drawn in 1.5 s of idling`);
+
+    const box = await page.locator('#likeloss-canvas').boundingBox();
+    await page.mouse.move(box.x + 100, box.y + 100);
+    await page.mouse.move(box.x + 140, box.y + 110);
+    await page.waitForTimeout(400);
+    const woke = await page.evaluate(() => window.likeloss.frames);
+    assert.ok(woke > idle1, 'no frame was drawn after the pointer moved');
+    await page.waitForTimeout(1000);
+    const after1 = await page.evaluate(() => window.likeloss.frames);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => window.likeloss.frames), after1, 'it kept drawing after the pointer stopped');
+    await context.close();
+  });
+
+  test('hovering a figure shows where it comes from', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/');
+    await waitForCounter(page);
+    const box = await page.locator('#likeloss-canvas').boundingBox();
+    await page.mouse.move(box.x + 5, box.y + box.height - 5);
+    await page.waitForTimeout(300);
+    const before = await canvasPng(page);
+    // The headline counter sits at the top left, under the title.
+    await page.mouse.move(box.x + 60, box.y + 92);
+    await page.waitForTimeout(300);
+    const shown = await canvasPng(page);
+    let changed = 0;
+    for (let i = 0; i < before.data.length; i += 4) if (before.data[i] !== shown.data[i]) changed++;
+    assert.ok(changed > 2000, `the tooltip changed only ${changed} pixels`);
+    await context.close();
+  });
+
+  test('says so in words when WebGL 2 is not available', async () => {
+    const noGl = await launchBrowser(['--disable-webgl', '--disable-webgl2']);
+    try {
+      const { page, problems } = await openPage(noGl, site.origin + '/');
+      await page.waitForFunction(() => window.likeloss && window.likeloss.error !== '', null, { timeout: 30000 });
+      const status = page.locator('#likeloss-status');
+      assert.equal(await status.isVisible(), true);
+      assert.match(await status.textContent(), /WebGL 2/);
+      // The figures are still there, as visible text.
+      const text = page.locator('#likeloss-text');
+      assert.equal(await text.isVisible(), true);
+      assert.match(await text.textContent(), /494,652 likes lost/);
+      assert.equal(await page.locator('#likeloss-box').isHidden(), true);
+      assert.deepEqual(problems.filter((p) => !/WebGL/i.test(p)), []);
+    } finally {
+      await noGl.close();
+    }
+  });
+
+  test('says so in words when the program cannot be downloaded', async () => {
+    const { context, page } = await openPage(browser, 'about:blank');
+    await page.route('**/likeloss.wasm', (route) => route.abort('connectionrefused'));
+    await page.goto(site.origin + '/');
+    await page.waitForFunction(() => window.likeloss && window.likeloss.error !== '', null, { timeout: 30000 });
+    assert.equal(await page.locator('#likeloss-status').isVisible(), true);
+    assert.match(await page.locator('#likeloss-status').textContent(), /counter/);
+    await context.close();
+  });
+
+  test('takes the README screenshot', async () => {
+    const out = ensureOutDir();
+    const shots = [['standalone-wide', 900, 2], ['standalone-narrow', 320, 2]];
+    for (const [name, width, ratio] of shots) {
+      const { context, page } = await openPage(browser, site.origin + '/', {
+        viewport: { width, height: 1000 }, deviceScaleFactor: ratio,
+      });
+      await waitForCounter(page);
+      const file = join(out, `${name}.png`);
+      const shot = await page.locator('#likeloss').screenshot();
+      writeFileSync(file, shot);
+      if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, join(repo, 'docs', `${name}.png`));
+      assert.equal(decodePng(shot).width, (width - 32) * ratio);  // the card, inside the page's margins
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what likeloss needs to build and test, and only what is missing:
+#   Debian packages (Emscripten, nlohmann/json, GoogleTest, Chromium, the Inter font, fonttools),
+#   Dear ImGui 1.86 from Debian's source package into third_party/imgui,
+#   the npm packages of the browser tests (playwright-core, pngjs) into node_modules.
+# Safe to run again: it checks before it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+packages=(cmake make g++ python3 dpkg-dev libgtest-dev nlohmann-json3-dev emscripten chromium fonts-inter fonttools)
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+missing=()
+for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
+updated=0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  as_root apt-get update -qq
+  updated=1
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js $(node -v) is too old for the browser tests (playwright-core needs 20 or newer)" >&2
+  exit 1
+fi
+
+# Dear ImGui is not in a binary package: take Debian's source package, which needs a deb-src
+# entry. Derive one from the machine's own Debian entry rather than naming a mirror.
+imgui=third_party/imgui
+if [ ! -f "$imgui/imgui.cpp" ]; then
+  if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+        as_root tee /etc/apt/sources.list.d/likeloss-src.sources >/dev/null
+    elif [ -f /etc/apt/sources.list.d/ubuntu.sources ]; then
+      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/ubuntu.sources |
+        as_root tee /etc/apt/sources.list.d/likeloss-src.sources >/dev/null
+    else
+      sed -n 's/^deb /deb-src /p' /etc/apt/sources.list | as_root tee /etc/apt/sources.list.d/likeloss-src.list >/dev/null
+    fi
+    updated=0
+  fi
+  [ "$updated" -eq 1 ] || as_root apt-get update -qq
+  work=$(mktemp -d)
+  (cd "$work" && apt-get source -qq imgui >/dev/null 2>&1) || { echo "setup: apt-get source imgui failed" >&2; exit 1; }
+  mkdir -p third_party
+  rm -rf "$imgui"
+  mv "$work"/imgui-*/ "$imgui"
+  rm -rf "$work"
+  grep -q '#define IMGUI_VERSION *"1.86' "$imgui/imgui.h" ||
+    echo "setup: warning: Dear ImGui $(grep -o 'IMGUI_VERSION *"[^"]*"' "$imgui/imgui.h") is not the tested 1.86" >&2
+fi
+
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pngjs ] || [ package-lock.json -nt node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, second command: install what is missing, build both sides and run every test.
+#   1. the core's unit tests (GoogleTest under CTest), native
+#   2. the browser tests (node:test + playwright-core) in a real headless Chromium
+# Any failure, including a browser that cannot start, fails the whole command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+export NODE_PATH=/usr/share/nodejs
+
+echo "== native build and unit tests"
+cmake --preset native >/dev/null
+cmake --build --preset native -j"$(nproc)"
+ctest --preset native
+
+echo "== web build"
+cmake --preset web >/dev/null
+cmake --build --preset web -j"$(nproc)"
+
+echo "== browser tests"
+node --test --test-concurrency=1 tests/browser/
