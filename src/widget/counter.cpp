@@ -128,12 +128,13 @@ float draw_counter(const CounterView& v, ImVec2 size) {
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6 * s, 2 * s));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##likeloss", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();  // Begin has read it; tooltips keep their own padding
     ImGui::SetCursorPos(ImVec2(pad, pad));
 
     if (!v.notice.empty()) {
@@ -249,7 +250,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
 
     const float content_h = ImGui::GetCursorPosY() + pad - 2 * s;
     ImGui::End();
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
     return content_h;
 }
 
