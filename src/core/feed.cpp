@@ -122,19 +122,21 @@ private:
         }
     }
 
-    // A member that must exist; fails with the member's own path when it does not.
-    const json* need(const json& obj, const char* k) {
+    // Reads member k of obj with read(value), its path in scope. A required member that is
+    // missing fails with its own path; an optional one that is missing or null is skipped.
+    template <typename Read>
+    bool required(const json& obj, const char* k, Read read) {
+        auto scope = key(k);
         auto it = obj.find(k);
-        if (it == obj.end()) {
-            auto scope = key(k);
-            fail("required");
-            return nullptr;
-        }
-        return &*it;
+        if (it == obj.end()) return fail("required");
+        return read(*it);
     }
-    static const json* maybe(const json& obj, const char* k) {
+    template <typename Read>
+    bool optional(const json& obj, const char* k, Read read) {
         auto it = obj.find(k);
-        return it == obj.end() || it->is_null() ? nullptr : &*it;
+        if (it == obj.end() || it->is_null()) return true;
+        auto scope = key(k);
+        return read(*it);
     }
 
     bool want(const json& j, bool ok, const char* expected) {
@@ -183,99 +185,58 @@ private:
     }
 
     bool read_provenance(const json& obj, Provenance& p) {
-        if (const json* s = need(obj, "status")) {
-            auto scope = key("status");
+        const bool ok = required(obj, "status", [&](const json& v) {
             std::string name;
-            if (!read_string(*s, name, 20)) return false;
+            if (!read_string(v, name, 20)) return false;
             if (name == "reported") p.status = Status::reported;
             else if (name == "derived") p.status = Status::derived;
             else if (name == "assumption") p.status = Status::assumption;
             else return fail("must be \"reported\", \"derived\" or \"assumption\"");
-        } else {
+            return true;
+        });
+        if (!ok || !optional(obj, "source", [&](const json& v) { return read_string(v, p.source, 2000, true); }))
             return false;
-        }
-        if (const json* s = maybe(obj, "source")) {
-            auto scope = key("source");
-            if (!read_string(*s, p.source, 2000, true)) return false;
-        }
         if (p.status == Status::reported && p.source.empty()) {
             auto scope = key("source");
             return fail("required: a reported figure names its source");
         }
-        if (const json* s = maybe(obj, "note")) {
-            auto scope = key("note");
-            if (!read_string(*s, p.note, 2000, true)) return false;
-        }
-        return true;
+        return optional(obj, "note", [&](const json& v) { return read_string(v, p.note, 2000, true); });
     }
 
     // A number with its provenance, or a bare number (then it is an assumption).
     bool read_sourced(const json& j, SourcedNumber& out, double min, double max) {
         if (j.is_number()) return read_number(j, out.value, min, max);
         if (!want(j, j.is_object(), "a number or an object with value and status")) return false;
-        const json* v = need(j, "value");
-        if (!v) return false;
-        {
-            auto scope = key("value");
-            if (!read_number(*v, out.value, min, max)) return false;
-        }
-        return read_provenance(j, out.provenance);
+        return required(j, "value", [&](const json& v) { return read_number(v, out.value, min, max); }) &&
+               read_provenance(j, out.provenance);
     }
 
     // A sample may give the audience ("count") or, as most reports do, the loss since the
     // baseline ("lost"); the baseline itself always gives a count.
     bool read_measurement(const json& j, Measurement& m, const Measurement* baseline = nullptr) {
         if (!want(j, j.is_object(), "an object")) return false;
-        const json* at = need(j, "at");
-        if (!at) return false;
-        {
-            auto scope = key("at");
-            if (!read_time(*at, m.at)) return false;
-        }
-        const json* count = maybe(j, "count");
-        const json* lost = baseline ? maybe(j, "lost") : nullptr;
-        if (count && lost) {
+        if (!required(j, "at", [&](const json& v) { return read_time(v, m.at); })) return false;
+        const bool by_loss = baseline && j.contains("lost");
+        if (by_loss && j.contains("count")) {
             auto scope = key("lost");
             return fail("give either count or lost, not both");
         }
-        if (lost) {
-            auto scope = key("lost");
-            std::int64_t v;
-            if (!read_count(*lost, v)) return false;
-            if (v > baseline->count) return fail("is more than the baseline's count");
-            m.count = baseline->count - v;
-        } else {
-            if (!count) count = need(j, "count");
-            if (!count) return false;
-            auto scope = key("count");
-            if (!read_count(*count, m.count)) return false;
-        }
-        return read_provenance(j, m.provenance);
+        const bool ok = by_loss ? required(j, "lost", [&](const json& v) {
+            std::int64_t lost;
+            if (!read_count(v, lost)) return false;
+            if (lost > baseline->count) return fail("is more than the baseline's count");
+            m.count = baseline->count - lost;
+            return true;
+        }) : required(j, "count", [&](const json& v) { return read_count(v, m.count); });
+        return ok && read_provenance(j, m.provenance);
     }
 
     bool read_campaign(const json& j, Campaign& c) {
-        if (!want(j, j.is_object(), "an object")) return false;
-        const json* title = need(j, "title");
-        if (!title) return false;
-        {
-            auto scope = key("title");
-            if (!read_string(*title, c.title, 200)) return false;
-        }
-        const json* since = need(j, "since");
-        if (!since) return false;
-        {
-            auto scope = key("since");
-            if (!read_time(*since, c.since)) return false;
-        }
-        if (const json* url = maybe(j, "url")) {
-            auto scope = key("url");
-            if (!read_string(*url, c.url, 2000, true)) return false;
-        }
-        if (const json* note = maybe(j, "note")) {
-            auto scope = key("note");
-            if (!read_string(*note, c.note, 4000, true)) return false;
-        }
-        return true;
+        return want(j, j.is_object(), "an object") &&
+               required(j, "title", [&](const json& v) { return read_string(v, c.title, 200); }) &&
+               required(j, "since", [&](const json& v) { return read_time(v, c.since); }) &&
+               optional(j, "url", [&](const json& v) { return read_string(v, c.url, 2000, true); }) &&
+               optional(j, "note", [&](const json& v) { return read_string(v, c.note, 4000, true); });
     }
 
     bool read_currency(const json& j, std::string& out) {
@@ -286,173 +247,129 @@ private:
         return true;
     }
 
+    bool read_rates(const json& rates, Money& m) {
+        if (!want(rates, rates.is_object(), "an object of currency: rate")) return false;
+        for (auto it = rates.begin(); it != rates.end(); ++it) {
+            auto scope = key(it.key().c_str());
+            Rate r;
+            if (!read_currency(json(it.key()), r.currency)) return false;
+            if (!read_sourced(it.value(), r.per_base, 1e-9, 1e9)) return false;
+            if (r.currency == m.currency) return fail("converts the base currency to itself");
+            m.rates.push_back(std::move(r));
+        }
+        return true;
+    }
+
     bool read_money(const json& j, Money& m) {
-        if (!want(j, j.is_object(), "an object")) return false;
-        const json* cur = need(j, "currency");
-        if (!cur) return false;
-        {
-            auto scope = key("currency");
-            if (!read_currency(*cur, m.currency)) return false;
-        }
-        const json* per = need(j, "per_unit");
-        if (!per) return false;
-        {
-            auto scope = key("per_unit");
-            if (!read_sourced(*per, m.per_unit, 0, 1e6)) return false;
-        }
-        if (const json* rates = maybe(j, "rates")) {
-            auto scope = key("rates");
-            if (!want(*rates, rates->is_object(), "an object of currency: rate")) return false;
-            for (auto it = rates->begin(); it != rates->end(); ++it) {
-                auto inner = key(it.key().c_str());
-                Rate r;
-                if (!read_currency(json(it.key()), r.currency)) return false;
-                if (!read_sourced(it.value(), r.per_base, 1e-9, 1e9)) return false;
-                if (r.currency == m.currency) return fail("converts the base currency to itself");
-                m.rates.push_back(std::move(r));
-            }
+        return want(j, j.is_object(), "an object") &&
+               required(j, "currency", [&](const json& v) { return read_currency(v, m.currency); }) &&
+               required(j, "per_unit", [&](const json& v) { return read_sourced(v, m.per_unit, 0, 1e6); }) &&
+               optional(j, "rates", [&](const json& v) { return read_rates(v, m); });
+    }
+
+    bool read_id(const json& j, std::string& id) {
+        if (!read_string(j, id, 100)) return false;
+        for (char ch : id)
+            if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '_' && ch != '-')
+                return fail("may hold only letters, digits, '.', '_' and '-'");
+        return true;
+    }
+
+    bool read_color(const json& j, std::optional<Rgba>& color) {
+        std::string text;
+        if (!read_string(j, text, 9)) return false;
+        color = parse_hex_color(text);
+        return (color && text[0] == '#') || fail("must be a colour such as #0a6ebd");
+    }
+
+    bool read_unit(const json& j, Unit& unit) {
+        std::string text;
+        if (!read_string(j, text, 20)) return false;
+        if (text == "likes") unit = Unit::likes;
+        else if (text == "followers") unit = Unit::followers;
+        else return fail("must be \"likes\" or \"followers\"");
+        return true;
+    }
+
+    bool read_samples(const json& samples, Page& p) {
+        if (!want(samples, samples.is_array(), "an array")) return false;
+        if (samples.size() > kMaxSamples) return fail("holds more than " + std::to_string(kMaxSamples) + " samples");
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            auto scope = index(i);
+            Measurement m;
+            if (!read_measurement(samples[i], m, &p.baseline)) return false;
+            auto at = key("at");
+            if (m.at < p.baseline.at) return fail("is before the page's baseline");
+            if (m.at == p.baseline.at) return fail("is at the same instant as the baseline");
+            if (!p.samples.empty() && m.at <= p.samples.back().at) return fail("is not after the previous sample");
+            p.samples.push_back(std::move(m));
         }
         return true;
     }
 
     bool read_page(const json& j, Page& p) {
-        if (!want(j, j.is_object(), "an object")) return false;
-        const json* id = need(j, "id");
-        if (!id) return false;
-        {
-            auto scope = key("id");
-            if (!read_string(*id, p.id, 100)) return false;
-            for (char ch : p.id)
-                if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '_' && ch != '-')
-                    return fail("may hold only letters, digits, '.', '_' and '-'");
-        }
-        const json* name = need(j, "name");
-        if (!name) return false;
-        {
-            auto scope = key("name");
-            if (!read_string(*name, p.name, 100)) return false;
-        }
-        if (const json* color = maybe(j, "color")) {
-            auto scope = key("color");
-            std::string text;
-            if (!read_string(*color, text, 9)) return false;
-            p.color = parse_hex_color(text);
-            if (!p.color || text[0] != '#') return fail("must be a colour such as #0a6ebd");
-        }
-        if (const json* unit = maybe(j, "unit")) {
-            auto scope = key("unit");
-            std::string text;
-            if (!read_string(*unit, text, 20)) return false;
-            if (text == "likes") p.unit = Unit::likes;
-            else if (text == "followers") p.unit = Unit::followers;
-            else return fail("must be \"likes\" or \"followers\"");
-        }
-        const json* base = need(j, "baseline");
-        if (!base) return false;
-        {
-            auto scope = key("baseline");
-            if (!read_measurement(*base, p.baseline)) return false;
-        }
-        if (const json* samples = maybe(j, "samples")) {
-            auto scope = key("samples");
-            if (!want(*samples, samples->is_array(), "an array")) return false;
-            if (samples->size() > kMaxSamples)
-                return fail("holds more than " + std::to_string(kMaxSamples) + " samples");
-            Instant last = p.baseline.at;
-            for (std::size_t i = 0; i < samples->size(); ++i) {
-                auto inner = index(i);
-                Measurement m;
-                if (!read_measurement((*samples)[i], m, &p.baseline)) return false;
-                auto at = key("at");
-                if (m.at < p.baseline.at) return fail("is before the page's baseline");
-                if (m.at <= last && i > 0) return fail("is not after the previous sample");
-                if (m.at == p.baseline.at) return fail("is at the same instant as the baseline");
-                last = m.at;
-                p.samples.push_back(std::move(m));
+        return want(j, j.is_object(), "an object") &&
+               required(j, "id", [&](const json& v) { return read_id(v, p.id); }) &&
+               required(j, "name", [&](const json& v) { return read_string(v, p.name, 100); }) &&
+               optional(j, "color", [&](const json& v) { return read_color(v, p.color); }) &&
+               optional(j, "unit", [&](const json& v) { return read_unit(v, p.unit); }) &&
+               required(j, "baseline", [&](const json& v) { return read_measurement(v, p.baseline); }) &&
+               optional(j, "samples", [&](const json& v) { return read_samples(v, p); }) &&
+               optional(j, "rate_per_s", [&](const json& v) {
+                   double r;
+                   if (!read_number(v, r, -1e6, 1e6)) return false;
+                   p.rate_per_s = r;
+                   return true;
+               });
+    }
+
+    bool read_interval(const json& j, int& out) {
+        std::int64_t v;
+        if (!read_count(j, v)) return false;
+        if (v != 0 && (v < 10 || v > 7 * 86400))
+            return fail("must be 0 (never updated) or between 10 and 604800 seconds");
+        out = static_cast<int>(v);
+        return true;
+    }
+
+    bool read_pages(const json& pages, Feed& f) {
+        if (!want(pages, pages.is_array(), "an array")) return false;
+        if (pages.empty()) return fail("must list at least one page");
+        if (pages.size() > kMaxPages) return fail("must list at most " + std::to_string(kMaxPages) + " pages");
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            auto scope = index(i);
+            Page p;
+            if (!read_page(pages[i], p)) return false;
+            if (!ids.insert(p.id).second) {
+                auto id = key("id");
+                return fail("repeats the id \"" + p.id + "\"");
             }
-        }
-        if (const json* rate = maybe(j, "rate_per_s")) {
-            auto scope = key("rate_per_s");
-            double r;
-            if (!read_number(*rate, r, -1e6, 1e6)) return false;
-            p.rate_per_s = r;
+            const Instant last = p.samples.empty() ? p.baseline.at : p.samples.back().at;
+            if (last > f.generated_at) {
+                auto at = key(p.samples.empty() ? "baseline" : "samples");
+                return fail("holds a measurement after the feed's generated_at");
+            }
+            f.pages.push_back(std::move(p));
         }
         return true;
     }
 
     void read_feed(const json& root, Feed& f) {
-        if (!want(root, root.is_object(), "an object")) return;
-        const json* version = need(root, "version");
-        if (!version) return;
-        {
-            auto scope = key("version");
-            if (!version->is_number_integer() || version->get<std::int64_t>() != kFeedVersion) {
-                fail("must be 1 (this widget reads version 1 feeds)");
-                return;
-            }
-        }
-        const json* campaign = need(root, "campaign");
-        if (!campaign) return;
-        {
-            auto scope = key("campaign");
-            if (!read_campaign(*campaign, f.campaign)) return;
-        }
-        const json* money = need(root, "money");
-        if (!money) return;
-        {
-            auto scope = key("money");
-            if (!read_money(*money, f.money)) return;
-        }
-        if (const json* interval = maybe(root, "update_interval_s")) {
-            auto scope = key("update_interval_s");
-            std::int64_t v;
-            if (!read_count(*interval, v)) return;
-            if (v != 0 && (v < 10 || v > 7 * 86400)) {
-                fail("must be 0 (never updated) or between 10 and 604800 seconds");
-                return;
-            }
-            f.update_interval_s = static_cast<int>(v);
-        }
-        const json* generated = need(root, "generated_at");
-        if (!generated) return;
-        {
-            auto scope = key("generated_at");
-            if (!read_time(*generated, f.generated_at)) return;
-            if (f.generated_at > now_ + kClockSkew) {
-                fail("is in the future (" + format_rfc3339(f.generated_at) + ")");
-                return;
-            }
-        }
-        const json* pages = need(root, "pages");
-        if (!pages) return;
-        auto scope = key("pages");
-        if (!want(*pages, pages->is_array(), "an array")) return;
-        if (pages->empty()) {
-            fail("must list at least one page");
-            return;
-        }
-        if (pages->size() > kMaxPages) {
-            fail("must list at most " + std::to_string(kMaxPages) + " pages");
-            return;
-        }
-        std::set<std::string> ids;
-        for (std::size_t i = 0; i < pages->size(); ++i) {
-            auto inner = index(i);
-            Page p;
-            if (!read_page((*pages)[i], p)) return;
-            if (!ids.insert(p.id).second) {
-                auto id = key("id");
-                fail("repeats the id \"" + p.id + "\"");
-                return;
-            }
-            const Instant last = p.samples.empty() ? p.baseline.at : p.samples.back().at;
-            if (last > f.generated_at) {
-                auto at = key(p.samples.empty() ? "baseline" : "samples");
-                fail("holds a measurement after the feed's generated_at");
-                return;
-            }
-            f.pages.push_back(std::move(p));
-        }
+        want(root, root.is_object(), "an object") &&
+            required(root, "version", [&](const json& v) {
+                return (v.is_number_integer() && v.get<std::int64_t>() == kFeedVersion) ||
+                       fail("must be 1 (this widget reads version 1 feeds)");
+            }) &&
+            required(root, "campaign", [&](const json& v) { return read_campaign(v, f.campaign); }) &&
+            required(root, "money", [&](const json& v) { return read_money(v, f.money); }) &&
+            optional(root, "update_interval_s", [&](const json& v) { return read_interval(v, f.update_interval_s); }) &&
+            required(root, "generated_at", [&](const json& v) {
+                if (!read_time(v, f.generated_at)) return false;
+                return f.generated_at <= now_ + kClockSkew ||
+                       fail("is in the future (" + format_rfc3339(f.generated_at) + ")");
+            }) &&
+            required(root, "pages", [&](const json& v) { return read_pages(v, f); });
     }
 };
 
