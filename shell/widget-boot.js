@@ -19,6 +19,15 @@
     box.hidden = true;
     text.classList.remove('likeloss-sr');
     text.classList.add('likeloss-text-visible');
+    // Without the program there are no figures to mirror: point to the feed that holds them.
+    if (!state.lines.length) {
+      var p = document.createElement('p');
+      var a = document.createElement('a');
+      a.href = 'campaign-2016.json';
+      a.textContent = "the campaign's feed";
+      p.append('The figures, with a source for each, are in ', a, '.');
+      text.replaceChildren(p);
+    }
   }
 
   if (typeof WebAssembly !== 'object') {
@@ -26,10 +35,12 @@
     return;
   }
 
-  // The counter takes no keyboard or wheel input: let them reach the page, whose scrolling and
-  // Tab focus GLFW would otherwise cancel. (Registered before GLFW's own listeners.)
-  var stop = function (e) { e.stopImmediatePropagation(); };
-  ['keydown', 'keyup', 'keypress'].forEach(function (type) { window.addEventListener(type, stop, true); });
+  // The counter takes no keyboard or wheel input. GLFW cancels Tab and Backspace, which would
+  // break focus navigation: keep those two from it (this listener is registered before GLFW's),
+  // and let every other key reach everyone. The wheel scrolls the page, not the canvas.
+  window.addEventListener('keydown', function (e) {
+    if (e.keyCode === 8 || e.keyCode === 9) e.stopImmediatePropagation();
+  }, true);
   ['wheel', 'mousewheel'].forEach(function (type) { box.addEventListener(type, function (e) { e.stopPropagation(); }, true); });
 
   function reportSize() {

@@ -24,7 +24,13 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {

@@ -49,7 +49,7 @@ Description describe(const Model& model, const Figures& f) {
                           format_percent(p.percent) + " of " + format_count(p.page->baseline.count) + "), " +
                           format_money(value, feed.money.currency) + ".");
     }
-    d.measured = std::string(f.estimate ? "Estimated for " + format_date_time(f.at) + " from measurements up to "
+    d.measured = std::string(f.estimate ? "Estimated for " + format_date_time(f.estimated_for) + " from measurements up to "
                                         : "Last measured ") +
                  format_date_time(f.measured_at) + ".";
     d.method = "1 " + one_unit(feed) + " = " +

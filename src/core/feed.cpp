@@ -171,7 +171,13 @@ private:
     }
 
     bool read_count(const json& j, std::int64_t& out) {
-        if (j.is_number_float()) return fail("must be a whole number");
+        if (j.is_number_float()) {
+            // Integers too long for 64 bits arrive as floats: say what is wrong with them.
+            const double v = j.get<double>();
+            if (std::isfinite(v) && v == std::floor(v) && v > static_cast<double>(kMaxCount))
+                return fail("is too large (at most " + std::to_string(kMaxCount) + ")");
+            return fail("must be a whole number");
+        }
         if (!want(j, j.is_number_integer(), "a whole number")) return false;
         if (j.is_number_unsigned()) {
             if (j.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxCount))

@@ -5,20 +5,38 @@
 
 namespace likeloss {
 
-std::string format_count(std::int64_t n) {
-    const bool negative = n < 0;
-    std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
-    std::string digits = std::to_string(v);
+namespace {
+// Groups the digits of a whole number written out in full ("1234567" -> "1,234,567").
+std::string group_digits(const std::string& digits) {
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
         out += digits[i];
     }
+    return out;
+}
+}  // namespace
+
+std::string format_count(std::int64_t n) {
+    const bool negative = n < 0;
+    const std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+    const std::string out = group_digits(std::to_string(v));
     return negative ? "-" + out : out;
 }
 
+
 std::string format_money(double value, const std::string& currency) {
-    const std::string amount = format_count(static_cast<std::int64_t>(std::llround(value)));
+    // Whole units, except small amounts that are not whole (a like worth 0.25 is not "0").
+    const double magnitude = std::fabs(value);
+    const bool cents = magnitude < 100 && std::fabs(magnitude - std::round(magnitude)) >= 0.005;
+    char buf[400];  // %.0f of the largest double has 309 digits
+    std::snprintf(buf, sizeof buf, "%.0f", std::floor(magnitude + (cents ? 0.0 : 0.5)));
+    std::string amount = group_digits(buf);
+    if (cents) {
+        std::snprintf(buf, sizeof buf, "%02d", static_cast<int>(std::lround((magnitude - std::floor(magnitude)) * 100)) % 100);
+        amount += std::string(".") + buf;
+    }
+    if (value < 0 && amount != "0") amount = "-" + amount;
     if (currency == "USD") return "$" + amount;
     if (currency == "EUR") return "\xE2\x82\xAC" + amount;  // €
     if (currency == "GBP") return "\xC2\xA3" + amount;      // £

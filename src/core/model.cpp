@@ -33,19 +33,21 @@ PageFigures Model::page_at(const Page& p, Instant t) const {
         if (t > a.at) {
             f.audience = a.count + (b.count - a.count) * (static_cast<double>(t - a.at) / span);
             f.estimate = true;
+            f.estimated_for = t;
         }
     } else {
         if (i > 0) {
             const Measurement& prev = point(i - 1);
             f.loss_per_minute = (prev.count - a.count) / static_cast<double>(a.at - prev.at) * kMinute;
         }
-        if (p.rate_per_s && t > a.at) {
-            const Instant dt = std::min(t - a.at, extrapolation_limit());
-            if (dt > 0) {
-                f.audience = std::max(0.0, a.count + *p.rate_per_s * dt / kSecond);
-                f.estimate = true;
-            }
-            f.loss_per_minute = -*p.rate_per_s * 60;
+        const Instant limit = extrapolation_limit();
+        if (p.rate_per_s && t > a.at && limit > 0) {
+            const Instant dt = std::min(t - a.at, limit);
+            f.audience = std::max(0.0, a.count + *p.rate_per_s * dt / kSecond);
+            f.estimate = true;
+            f.estimated_for = a.at + dt;
+            // Once the rate's time is up the figure stands still, and so does what we know of speed.
+            f.loss_per_minute = t - a.at < limit ? -*p.rate_per_s * 60 : 0;
         }
     }
 
@@ -66,7 +68,8 @@ Figures Model::at(Instant t) const {
         f.baseline += p.baseline.count;
         shown += pf.shown;
         f.estimate = f.estimate || pf.estimate;
-        f.measured_at = std::max(f.measured_at, pf.last->at);
+        if (pf.estimate) f.estimated_for = std::max(f.estimated_for, pf.estimated_for);
+        if (pf.last->at <= t) f.measured_at = std::max(f.measured_at, pf.last->at);
         f.loss_per_minute += pf.loss_per_minute;
         f.pages.push_back(pf);
     }
@@ -132,10 +135,15 @@ std::optional<Instant> Model::next_change(Instant t) const {
                 consider(until);
             }
         }
-        if (per_ms != 0 && t < until) {
+        const bool floored = per_ms < 0 && f.audience <= 0;  // extrapolation stops at zero
+        if (per_ms != 0 && t < until && !floored) {
             const double target = per_ms > 0 ? std::floor(f.audience + 0.5) + 0.5 : std::ceil(f.audience - 0.5) - 0.5;
             const double wait = (target - f.audience) / per_ms;
-            consider(t + std::max<Instant>(1, static_cast<Instant>(std::ceil(wait))));
+            // A figure too slow to move before `until` wakes nobody (and 1e-300 a second is not 1 ms).
+            if (std::isfinite(wait) && wait < static_cast<double>(until - t))
+                consider(t + std::max<Instant>(1, static_cast<Instant>(std::ceil(wait))));
+            // The footer names the estimate's minute: it moves on with the clock.
+            consider((t / kMinute + 1) * kMinute);
         }
     }
     return best;

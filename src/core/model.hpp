@@ -28,6 +28,7 @@ struct PageFigures {
     std::int64_t gained = 0;   // > 0 when it rose above it
     double percent = 0;        // lost (or gained) as a percent of the baseline
     bool estimate = false;     // not a measurement: interpolated or extrapolated
+    Instant estimated_for = 0;  // the instant an estimate stands for (the rate's time may be up)
     const Measurement* last = nullptr;  // the latest measurement at or before the instant
     double loss_per_minute = 0;  // from the two measurements around the instant
 };
@@ -41,6 +42,7 @@ struct Figures {
     double percent = 0;
     std::vector<Amount> money;  // base currency first, then the feed's rates in order
     bool estimate = false;
+    Instant estimated_for = 0;  // the latest instant any page's estimate stands for
     Instant measured_at = 0;  // the latest measurement used, over all pages
     double loss_per_minute = 0;
 };

@@ -15,6 +15,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -46,6 +47,7 @@ struct App {
     float scale = 0;         // the scale the fonts were built for
     float wanted_scale = 1;  // the page's devicePixelRatio
     int width = 0, height = 0;  // canvas, device pixels
+    bool pointer_inside = false;  // Emscripten's GLFW reports leaving, but no move off the canvas
     bool paused = false;
     int frames_left = kSettleFrames;
     double hold_until = 0;
@@ -70,7 +72,10 @@ void on_input() {
 // GLFW input callbacks: set before ImGui installs its own, which chain to these.
 void on_cursor(GLFWwindow*, double, double) { on_input(); }
 void on_button(GLFWwindow*, int, int, int) { on_input(); }
-void on_enter(GLFWwindow*, int) { on_input(); }
+void on_enter(GLFWwindow*, int entered) {
+    app.pointer_inside = entered != 0;
+    on_input();
+}
 void on_scroll(GLFWwindow*, double, double) { on_input(); }
 
 void load_feed(std::string_view text, std::string label) {
@@ -132,6 +137,8 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     app.gl_ready = true;
     ImGui_ImplGlfw_NewFrame();
+    // A pointer that left the canvas hovers nothing, so no tooltip is left behind.
+    if (!app.pointer_inside) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
     const float content = draw_counter(app.view, ImVec2(static_cast<float>(app.width), static_cast<float>(app.height)));
     ImGui::Render();

@@ -168,6 +168,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
         ImGui::Text("Net over %zu pages: %s at the baseline, %s %s.", feed.pages.size(),
                     format_count(f.baseline).c_str(), format_count(gain ? f.gained : f.lost).c_str(),
                     gain ? "gained" : "lost");
+        ImGui::TextUnformatted("Status: derived, the sum of the pages' figures below; hover one for its source.");
         ImGui::Text(f.estimate ? "Estimated from measurements up to %s." : "Measured %s.",
                     format_date_time(f.measured_at).c_str());
     });
@@ -199,6 +200,10 @@ float draw_counter(const CounterView& v, ImVec2 size) {
                  (f.estimate ? "now" : "at the last measurement");
     ImGui::SetCursorPosX(pad);
     wrapped(v.fonts.small, v.theme.muted, share, right);
+    explain(v, [&] {
+        ImGui::TextUnformatted("Status: derived. The share is the net loss over the sum of the pages' baselines; "
+                               "the speed is the change between the two measurements around this instant.");
+    });
     ImGui::Dummy(ImVec2(0, 10 * s));
     ImGui::SetCursorPosX(pad);
     rule_line(v, pad, right);

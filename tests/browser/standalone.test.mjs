@@ -135,6 +135,13 @@ describe('the standalone page', () => {
     let changed = 0;
     for (let i = 0; i < before.data.length; i += 4) if (before.data[i] !== shown.data[i]) changed++;
     assert.ok(changed > 2000, `the tooltip changed only ${changed} pixels`);
+    // Leaving the canvas takes the tooltip away.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 40);
+    await page.waitForTimeout(300);
+    const gone = await canvasPng(page);
+    let left = 0;
+    for (let i = 0; i < before.data.length; i += 4) if (before.data[i] !== gone.data[i]) left++;
+    assert.equal(left, 0, 'the tooltip stayed after the pointer left the canvas');
     await context.close();
   });
 
@@ -163,7 +170,21 @@ describe('the standalone page', () => {
     await page.goto(site.origin + '/');
     await page.waitForFunction(() => window.likeloss && window.likeloss.error !== '', null, { timeout: 30000 });
     assert.equal(await page.locator('#likeloss-status').isVisible(), true);
-    assert.match(await page.locator('#likeloss-status').textContent(), /counter/);
+    assert.match(await page.locator('#likeloss-status').textContent(), /could not be downloaded/);
+    // Where the figures are instead, as a link the visitor can follow.
+    const link = page.locator('#likeloss-text a');
+    assert.equal(await link.isVisible(), true);
+    assert.equal(await link.getAttribute('href'), 'campaign-2016.json');
+    await context.close();
+  });
+
+  test('lets the wheel scroll the page over the counter', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/', { viewport: { width: 360, height: 500 } });
+    await waitForCounter(page);
+    const box = await page.locator('#likeloss-canvas').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
     await context.close();
   });
 

@@ -126,7 +126,7 @@ TEST(Feed, RejectsHugeNumbers) {
     text.replace(text.find(from), from.size(), "\"count\":123456789012345678901234567890");
     FeedResult r = parse_feed(text, test_now());
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error.message(), "$.pages[0].baseline.count: must be a whole number");
+    EXPECT_EQ(r.error.message(), "$.pages[0].baseline.count: is too large (at most 1000000000000)");
 
     j = valid_feed();
     j["money"]["per_unit"]["value"] = 1e300;

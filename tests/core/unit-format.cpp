@@ -17,6 +17,12 @@ TEST(Format, Money) {
     EXPECT_EQ(format_money(1483956, "MAD"), "1,483,956 MAD");
     EXPECT_EQ(format_money(148395.6, "USD"), "$148,396");
     EXPECT_EQ(format_money(10, "EUR"), "\xE2\x82\xAC" "10");
+    EXPECT_EQ(format_money(3, "MAD"), "3 MAD");
+    EXPECT_EQ(format_money(0.25, "USD"), "$0.25");  // small amounts keep their cents
+    EXPECT_EQ(format_money(99.999, "MAD"), "100 MAD");
+    EXPECT_EQ(format_money(1234.56, "MAD"), "1,235 MAD");
+    // The validator's extremes (10^12 likes x 10^6 x 10^9) are printed, not overflowed.
+    EXPECT_EQ(format_money(1e27, "USD"), "$1,000,000,000,000,000,013,287,555,072");
 }
 
 TEST(Format, PercentAndRate) {

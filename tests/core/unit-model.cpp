@@ -98,8 +98,19 @@ TEST(Model, ExtrapolatesWithTheRateForThreeIntervalsOnly) {
     EXPECT_TRUE(f.pages[0].estimate);
     EXPECT_EQ(f.pages[0].shown, 840);
     EXPECT_DOUBLE_EQ(f.pages[0].loss_per_minute, 60);
+    EXPECT_EQ(f.estimated_for, at(2, 1));
     f = m.at(at(2, 30));
     EXPECT_EQ(f.pages[0].shown, 720);  // stopped after 180 s: a stale feed does not run on forever
+    EXPECT_EQ(f.estimated_for, at(2, 3));  // and says for when its estimate stands
+    EXPECT_EQ(f.pages[0].loss_per_minute, 0);  // nor claims a speed it no longer knows
+    EXPECT_FALSE(m.next_change(at(2, 30)).has_value());
+    // Without an update interval a rate is never applied, nor shown as a speed.
+    nlohmann::json never = valid_feed();
+    never["update_interval_s"] = 0;
+    never["pages"][0]["rate_per_s"] = -1.0;
+    const Figures still = model_of(never).at(at(2, 1));
+    EXPECT_EQ(still.pages[0].shown, 900);
+    EXPECT_FALSE(still.pages[0].estimate);
     // Never below zero, whatever the rate.
     j["pages"][0]["rate_per_s"] = -1000.0;
     EXPECT_EQ(model_of(j).at(at(2, 30)).pages[0].shown, 0);
@@ -118,6 +129,12 @@ TEST(Model, NextChangeIsWhenARoundedFigureMoves) {
     const Model live = model_of(j);
     EXPECT_EQ(live.next_change(at(2)), at(2) + 1000);  // 900 -> 899.5 takes a second
     EXPECT_EQ(live.next_change(at(2, 2, 59) + 500), at(2, 3));  // then the rate's time is up
+    // A rate too slow to change a digit in time, or a figure stopped at zero, wakes nobody:
+    // only the estimate's minute in the footer moves on.
+    j["pages"][0]["rate_per_s"] = -1e-300;
+    EXPECT_EQ(model_of(j).next_change(at(2) + 10), at(2, 1));
+    j["pages"][0]["rate_per_s"] = -1000.0;
+    EXPECT_EQ(model_of(j).next_change(at(2, 2)), at(2, 3));
 }
 
 TEST(Model, SeriesHasEveryMeasuredInstant) {
