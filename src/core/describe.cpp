@@ -44,10 +44,9 @@ Description describe(const Model& model, const Figures& f) {
                  format_count(f.baseline) + ".";
     d.money = "Worth " + money_list(f) + ".";
     for (const PageFigures& p : f.pages) {
-        const double value = static_cast<double>(p.lost + p.gained) * feed.money.per_unit.value;
         d.pages.push_back(p.page->name + ": " + change_words(p.lost, p.gained, unit_name(p.page->unit)) + " (" +
                           format_percent(p.percent) + " of " + format_count(p.page->baseline.count) + "), " +
-                          format_money(value, feed.money.currency) + ".");
+                          format_money(p.value, feed.money.currency) + ".");
     }
     d.measured = std::string(f.estimate ? "Estimated for " + format_date_time(f.estimated_for) + " from measurements up to "
                                         : "Last measured ") +

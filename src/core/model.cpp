@@ -56,6 +56,7 @@ PageFigures Model::page_at(const Page& p, Instant t) const {
     f.lost = std::max<std::int64_t>(diff, 0);
     f.gained = std::max<std::int64_t>(-diff, 0);
     if (p.baseline.count > 0) f.percent = 100.0 * static_cast<double>(f.lost + f.gained) / p.baseline.count;
+    f.value = static_cast<double>(f.lost + f.gained) * feed_.money.per_unit.value;
     return f;
 }
 

@@ -27,6 +27,7 @@ struct PageFigures {
     std::int64_t lost = 0;     // > 0 when the audience fell below the baseline
     std::int64_t gained = 0;   // > 0 when it rose above it
     double percent = 0;        // lost (or gained) as a percent of the baseline
+    double value = 0;          // lost (or gained) in the base currency
     bool estimate = false;     // not a measurement: interpolated or extrapolated
     Instant estimated_for = 0;  // the instant an estimate stands for (the rate's time may be up)
     const Measurement* last = nullptr;  // the latest measurement at or before the instant

@@ -91,8 +91,8 @@ void load_feed(std::string_view text, std::string label) {
     wake();
 }
 
-void publish_text(const Figures& f) {
-    const auto sentences = lines(describe(*app.model, f));
+void publish_text(const Description& d) {
+    const auto sentences = lines(d);
     std::string json = nlohmann::json(sentences).dump();
     if (json != app.text) {
         app.text = std::move(json);
@@ -133,6 +133,7 @@ void frame() {
     }
     const Instant now = static_cast<Instant>(emscripten_date_now());
     app.view.figures = app.model->at(now);
+    app.view.description = describe(*app.model, app.view.figures);
 
     ImGui_ImplOpenGL3_NewFrame();
     app.gl_ready = true;
@@ -150,7 +151,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     web::page_frame_drawn();
 
-    publish_text(app.view.figures);
+    publish_text(app.view.description);
     const double css = std::ceil(content / app.scale);
     if (std::fabs(css - app.content_css) >= 1) {
         app.content_css = css;
@@ -205,7 +206,7 @@ int main() {
     app.window = glfwCreateWindow(300, 150, "likeloss", nullptr, nullptr);
     if (!app.window) {
         web::page_fatal("This browser cannot draw the counter (WebGL 2 is unavailable or turned off).");
-        publish_text(app.model->at(static_cast<Instant>(emscripten_date_now())));
+        publish_text(describe(*app.model, app.model->at(static_cast<Instant>(emscripten_date_now()))));
         return 0;
     }
     glfwMakeContextCurrent(app.window);

@@ -105,10 +105,9 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
     // 7.67% of 2,447,581 · 563,040 MAD
     ImGui::SetCursorPos(ImVec2(x, bar_y + bar_h + 4 * s));
     const Feed& feed = v.model->feed();
-    const double value = static_cast<double>(p.lost + p.gained) * feed.money.per_unit.value;
     text(v.fonts.small, v.theme.muted,
          format_percent(p.percent) + " of " + format_count(p.page->baseline.count) + " \xC2\xB7 " +
-             format_money(value, feed.money.currency));
+             format_money(p.value, feed.money.currency));
     explain(v, [&] {
         ImGui::Text("Baseline, %s: %s %s", format_date_time(p.page->baseline.at).c_str(),
                     format_count(p.page->baseline.count).c_str(), unit_name(p.page->unit));
@@ -244,7 +243,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     ImGui::SetCursorPosX(pad);
     rule_line(v, pad, right);
     ImGui::Dummy(ImVec2(0, 6 * s));
-    const Description d = describe(*v.model, f);
+    const Description& d = v.description;
     ImGui::SetCursorPosX(pad);
     wrapped(v.fonts.small, v.theme.muted, d.measured + " Data: " + v.data_label + ".", right);
     ImGui::SetCursorPosX(pad);

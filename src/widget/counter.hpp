@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "describe.hpp"
 #include "fonts.hpp"
 #include "model.hpp"
 #include "theme.hpp"
@@ -14,6 +15,7 @@ namespace likeloss {
 struct CounterView {
     const Model* model = nullptr;
     Figures figures;
+    Description description;  // the same figures in words: the footer uses it, the page mirrors it
     std::vector<SeriesPoint> series;
     Theme theme;
     Fonts fonts;

@@ -53,6 +53,8 @@ TEST(Model, MoneyInEveryCurrency) {
     ASSERT_EQ(f.money.size(), 2u);
     EXPECT_EQ(f.money[0].currency, "MAD");
     EXPECT_DOUBLE_EQ(f.money[0].value, 240);
+    EXPECT_DOUBLE_EQ(f.pages[0].value, 300);  // 100 lost x 3
+    EXPECT_DOUBLE_EQ(f.pages[1].value, 60);   // 20 gained x 3, a gain's value
     EXPECT_EQ(f.money[0].rate, nullptr);
     EXPECT_EQ(f.money[1].currency, "USD");
     EXPECT_NEAR(f.money[1].value, 24, 1e-9);
