@@ -80,6 +80,16 @@ std::string format_date_time(Instant t) {
     return buf;
 }
 
+std::string format_clock(Instant t, Instant now) {
+    const CivilTime c = to_civil(t);
+    char buf[48];
+    if (t / kDay == now / kDay)
+        std::snprintf(buf, sizeof buf, "%02d:%02d UTC", c.hour, c.minute);
+    else
+        std::snprintf(buf, sizeof buf, "%d %s, %02d:%02d UTC", c.day, kMonths[c.month - 1], c.hour, c.minute);
+    return buf;
+}
+
 std::string format_duration(Instant d) {
     if (d < 0) d = -d;
     const std::int64_t days = d / kDay, hours = d % kDay / kHour, minutes = d % kHour / kMinute;

@@ -14,6 +14,8 @@ std::string format_percent(double percent);               // 7.4123 -> "7.41%"
 std::string format_rate(double per_minute);               // 34.85 -> "34.8", 1234.5 -> "1,235"
 std::string format_date(Instant t);                       // "26 Feb 2016"
 std::string format_date_time(Instant t);                  // "26 Feb 2016, 20:00 UTC"
-std::string format_duration(Instant d);                   // "3 days 16 hours", "5 minutes"
+std::string format_duration(Instant d);
+// A recent instant, as short as is clear from `now`: "14:02 UTC", or "27 Nov, 14:02 UTC".
+std::string format_clock(Instant t, Instant now);                   // "3 days 16 hours", "5 minutes"
 
 }  // namespace likeloss

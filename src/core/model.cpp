@@ -5,13 +5,24 @@
 
 namespace likeloss {
 
-Model::Model(Feed feed) : feed_(std::move(feed)) {}
+Model::Model(Feed feed, Continuity continuity) : feed_(std::move(feed)), continuity_(std::move(continuity)) {}
+
+Continuity continuity_of(const Figures& shown, Instant hold) {
+    Continuity c;
+    c.from = shown.at;
+    c.until = shown.at + hold;
+    for (const PageFigures& p : shown.pages) {
+        if (!p.estimate || p.loss_per_minute == 0) continue;  // a measured figure is never held
+        c.pages.push_back({p.page->id, p.audience, p.loss_per_minute > 0 ? -1 : 1});
+    }
+    return c;
+}
 
 Instant Model::extrapolation_limit() const {
     return static_cast<Instant>(feed_.update_interval_s) * 3 * kSecond;
 }
 
-PageFigures Model::page_at(const Page& p, Instant t) const {
+PageFigures Model::page_at(const Page& p, Instant t, bool hold) const {
     PageFigures f;
     f.page = &p;
     // The measurements in order: the baseline, then the samples.
@@ -48,6 +59,17 @@ PageFigures Model::page_at(const Page& p, Instant t) const {
             f.estimated_for = a.at + dt;
             // Once the rate's time is up the figure stands still, and so does what we know of speed.
             f.loss_per_minute = t - a.at < limit ? -*p.rate_per_s * 60 : 0;
+        }
+    }
+
+    if (hold && t >= continuity_.from && t < continuity_.until) {
+        for (const Continuity::Held& h : continuity_.pages) {
+            if (h.page_id != p.id) continue;
+            if ((h.direction < 0 && f.audience > h.audience) || (h.direction > 0 && f.audience < h.audience)) {
+                f.audience = h.audience;
+                f.estimate = true;
+                f.estimated_for = t;
+            }
         }
     }
 
@@ -101,7 +123,7 @@ std::vector<SeriesPoint> Model::series() const {
         SeriesPoint s;
         s.at = t;
         for (const Page& p : feed_.pages) {
-            const PageFigures pf = page_at(p, t);
+            const PageFigures pf = page_at(p, t, false);  // the chart shows measurements, never a hold
             s.lost.push_back(pf.lost - pf.gained);
             s.total += pf.lost - pf.gained;
         }
@@ -115,6 +137,7 @@ std::optional<Instant> Model::next_change(Instant t) const {
     auto consider = [&](Instant c) {
         if (c > t && (!best || c < *best)) best = c;
     };
+    if (t >= continuity_.from && t < continuity_.until && !continuity_.pages.empty()) consider(continuity_.until);
     for (const Page& p : feed_.pages) {
         consider(p.baseline.at);
         for (const Measurement& m : p.samples) consider(m.at);

@@ -54,9 +54,26 @@ struct SeriesPoint {
     std::int64_t total = 0;
 };
 
+// What a visitor saw just before new figures replaced the old ones. An estimate that ran ahead of
+// the next measurement must not visibly count backwards: each page holds the figure it showed
+// until the new estimate passes it, for at most `until`; a true reversal shows after that.
+struct Continuity {
+    struct Held {
+        std::string page_id;
+        double audience = 0;
+        int direction = 0;  // -1: the audience was falling, +1: rising
+    };
+    Instant from = 0;  // the switch: instants before it (the chart's history) are not held
+    Instant until = 0;
+    std::vector<Held> pages;
+};
+
+// The continuity of figures shown at `at`, held for at most `hold`.
+Continuity continuity_of(const Figures& shown, Instant hold);
+
 class Model {
 public:
-    explicit Model(Feed feed);
+    explicit Model(Feed feed, Continuity continuity = {});
 
     const Feed& feed() const { return feed_; }
     Figures at(Instant t) const;
@@ -73,7 +90,8 @@ public:
 
 private:
     Feed feed_;
-    PageFigures page_at(const Page& p, Instant t) const;
+    Continuity continuity_;
+    PageFigures page_at(const Page& p, Instant t, bool hold = true) const;
 };
 
 }  // namespace likeloss

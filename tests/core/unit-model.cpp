@@ -150,3 +150,59 @@ TEST(Model, SeriesHasEveryMeasuredInstant) {
     EXPECT_EQ(s[1].total, 50);
     EXPECT_EQ(s[2].total, 80);
 }
+
+namespace {
+
+// Page A falls from 1000 by one a second after 02:00 (extrapolated), for an hour at most.
+nlohmann::json falling_feed(int last_count, const char* last_at) {
+    nlohmann::json j = valid_feed();
+    j["pages"][0]["samples"][1] = {{"at", last_at}, {"count", last_count}, {"status", "reported"}, {"source", "s"}};
+    j["pages"][0]["rate_per_s"] = -1.0;
+    j["update_interval_s"] = 1200;
+    j["generated_at"] = last_at;
+    return j;
+}
+
+}  // namespace
+
+TEST(ModelContinuity, ANewMeasurementBehindTheEstimateHoldsUntilTheEstimatePassesIt) {
+    const Model before = model_of(falling_feed(900, "2020-01-01T02:00:00Z"));
+    const Instant t = at(2, 1);  // the estimate ran 60 likes ahead: 840
+    const Figures shown = before.at(t);
+    EXPECT_EQ(shown.pages[0].shown, 840);
+
+    // The next measurement, taken at 02:01, says 870: the counter must not go back up to 870.
+    FeedResult r = parse_feed(falling_feed(870, "2020-01-01T02:01:00Z").dump(), test_now());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    const Model after(std::move(*r.feed), continuity_of(shown, 10 * kMinute));
+    EXPECT_EQ(after.at(t).pages[0].shown, 840);
+    EXPECT_TRUE(after.at(t).pages[0].estimate);
+    EXPECT_EQ(after.at(t + 20 * kSecond).pages[0].shown, 840);  // 850 by the new estimate: still behind
+    EXPECT_EQ(after.at(t + 40 * kSecond).pages[0].shown, 830);  // passed: counting on from the new one
+    // The chart's history is the measurements, not what was held.
+    EXPECT_EQ(after.at(at(2, 1)).pages[0].shown, 840);
+    EXPECT_EQ(after.series().back().lost[0], 130);
+}
+
+TEST(ModelContinuity, ARealReversalShowsOnceTheHoldIsOver) {
+    const Model before = model_of(falling_feed(900, "2020-01-01T02:00:00Z"));
+    const Instant t = at(2, 1);
+    const Figures shown = before.at(t);
+    nlohmann::json j = falling_feed(950, "2020-01-01T02:01:00Z");
+    j["pages"][0].erase("rate_per_s");  // the page stopped losing
+    FeedResult r = parse_feed(j.dump(), test_now());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    const Model after(std::move(*r.feed), continuity_of(shown, 2 * kMinute));
+    EXPECT_EQ(after.at(t + kMinute).pages[0].shown, 840);
+    EXPECT_EQ(*after.next_change(t + kMinute), t + 2 * kMinute);  // the hold's end is a change
+    EXPECT_EQ(after.at(t + 2 * kMinute).pages[0].shown, 950);
+}
+
+TEST(ModelContinuity, AMeasuredFigureIsNeverHeld) {
+    const Model before = model_of(valid_feed());
+    const Figures shown = before.at(at(2));  // measured, not an estimate
+    FeedResult r = parse_feed(falling_feed(950, "2020-01-01T02:01:00Z").dump(), test_now());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    const Model after(std::move(*r.feed), continuity_of(shown, 10 * kMinute));
+    EXPECT_EQ(after.at(at(2, 1)).pages[0].shown, 950);
+}

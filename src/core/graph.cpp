@@ -1,0 +1,141 @@
+#include "graph.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+namespace likeloss {
+
+using json = nlohmann::json;
+
+GraphProblem graph_problem(int code) {
+    switch (code) {
+        case 190: return GraphProblem::token;
+        case 4: case 17: case 32: case 613: return GraphProblem::rate_limit;
+        case 100: case 803: return GraphProblem::unknown_page;
+        case 10: return GraphProblem::permission;
+        default: return code >= 200 && code <= 299 ? GraphProblem::permission : GraphProblem::other;
+    }
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+// "(#803) Some of the aliases you requested do not exist: foo,bar" names the unknown ids.
+std::vector<std::string> ids_named_in(const std::string& message, const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    const auto colon = message.rfind(':');
+    if (colon == std::string::npos) return out;
+    std::string list = lower(message.substr(colon + 1));
+    for (char& c : list)
+        if (c == ',' || c == ';') c = ' ';
+    for (const std::string& id : ids) {
+        const std::string needle = lower(id);
+        std::size_t at = 0;
+        while ((at = list.find(needle, at)) != std::string::npos) {
+            const bool start = at == 0 || list[at - 1] == ' ';
+            const bool end = at + needle.size() == list.size() || list[at + needle.size()] == ' ';
+            if (start && end) {
+                out.push_back(id);
+                break;
+            }
+            at += needle.size();
+        }
+    }
+    return out;
+}
+
+std::optional<std::int64_t> count_of(const json& page, const char* key) {
+    if (!page.contains(key)) return std::nullopt;
+    const json& v = page[key];
+    if (!v.is_number_integer()) return std::nullopt;
+    const std::int64_t n = v.get<std::int64_t>();
+    if (n < 0 || n > kMaxCount) return std::nullopt;
+    return n;
+}
+
+}  // namespace
+
+GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::string>& ids) {
+    GraphAnswer a;
+    const json root = json::parse(text.begin(), text.end(), nullptr, false);
+    if (root.is_discarded()) {
+        a.invalid = text.empty() ? "an empty answer" : "an answer that is not JSON";
+        return a;
+    }
+    if (!root.is_object()) {
+        a.invalid = "an answer that is not a JSON object";
+        return a;
+    }
+    if (root.contains("error")) {
+        const json& e = root["error"];
+        GraphError err;
+        if (e.is_object() && e.contains("code") && e["code"].is_number_integer()) err.code = e["code"].get<int>();
+        if (e.is_object() && e.contains("error_subcode") && e["error_subcode"].is_number_integer())
+            err.subcode = e["error_subcode"].get<int>();
+        err.problem = graph_problem(err.code);
+        if (err.problem == GraphProblem::unknown_page && e.is_object() && e.contains("message") && e["message"].is_string())
+            err.unknown_ids = ids_named_in(e["message"].get<std::string>(), ids);
+        a.error = std::move(err);
+        return a;
+    }
+    for (const std::string& id : ids) {
+        // The answer is keyed by the ids as requested; handles may come back in another case.
+        const json* page = nullptr;
+        if (root.contains(id)) {
+            page = &root[id];
+        } else {
+            for (auto it = root.begin(); it != root.end(); ++it)
+                if (lower(it.key()) == lower(id)) page = &it.value();
+        }
+        if (!page || !page->is_object()) {
+            a.missing.push_back(id);
+            continue;
+        }
+        GraphPage g;
+        g.id = id;
+        if (page->contains("name") && (*page)["name"].is_string()) g.name = (*page)["name"].get<std::string>();
+        if (const auto followers = count_of(*page, "followers_count")) {
+            g.count = *followers;
+            g.unit = Unit::followers;
+        } else if (const auto likes = count_of(*page, "fan_count")) {
+            g.count = *likes;
+            g.unit = Unit::likes;
+        } else {
+            a.missing.push_back(id);
+            continue;
+        }
+        a.pages.push_back(std::move(g));
+    }
+    return a;
+}
+
+std::string graph_url(std::string_view base, std::string_view version, const std::vector<std::string>& ids) {
+    std::string url(base);
+    url += "/";
+    url += version;
+    url += "/?ids=";
+    for (std::size_t i = 0; i < ids.size(); ++i) url += (i ? "," : "") + ids[i];  // ids are [A-Za-z0-9._-]
+    url += "&fields=fan_count,followers_count,name";
+    return url;
+}
+
+std::string graph_error_text(const GraphError& e) {
+    const std::string code = " (Graph API error " + std::to_string(e.code) + ")";
+    switch (e.problem) {
+        case GraphProblem::token: return "The Graph API token has expired or is not valid" + code;
+        case GraphProblem::rate_limit: return "Facebook is limiting how often this token may ask" + code;
+        case GraphProblem::unknown_page: return "Facebook does not know one of the pages" + code;
+        case GraphProblem::permission: return "The Graph API token may not read these pages" + code;
+        case GraphProblem::other: break;
+    }
+    return "The Graph API answered with an error" + code;
+}
+
+}  // namespace likeloss

@@ -1,0 +1,426 @@
+#include "live.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "format.hpp"
+
+namespace likeloss {
+
+using json = nlohmann::json;
+
+namespace {
+
+constexpr int kGraphInterval_s = 300;  // a private dashboard's default: 12 calls an hour
+constexpr Instant kOnlineSoon = 2 * kSecond;
+constexpr int kSavedVersion = 1;
+
+bool same_id(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view id) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& x) { return same_id(x, id); });
+}
+
+std::string join(const std::vector<std::string>& list) {
+    std::string out;
+    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? ", " : "") + list[i];
+    return out;
+}
+
+std::string host_of(std::string_view origin) {
+    const auto at = origin.find("://");
+    return std::string(at == std::string_view::npos ? origin : origin.substr(at + 3));
+}
+
+}  // namespace
+
+Live::Live(LiveSettings settings, Feed bundled) : s_(std::move(settings)), bundled_(std::move(bundled)) {
+    if (!s_.graph_token.empty())
+        mode_ = Mode::graph;
+    else if (!s_.source_url.empty())
+        mode_ = Mode::feed;
+    if (mode_ != Mode::bundled) schedule_.now_due(0);
+}
+
+const Feed* Live::feed() const {
+    switch (mode_) {
+        case Mode::bundled: return &bundled_;
+        case Mode::feed: return base_ ? &*base_ : nullptr;
+        case Mode::graph: return merged_ ? &*merged_ : nullptr;
+    }
+    return nullptr;
+}
+
+std::string Live::data_label() const {
+    const std::string bundled = "the bundled 2016 campaign feed, with a source for every figure";
+    switch (mode_) {
+        case Mode::bundled: return bundled;
+        case Mode::feed: return "the feed at " + s_.source_host;
+        case Mode::graph:
+            return "Facebook's Graph API at " + host_of(config_.graph_base) + ", with baselines from " +
+                   (base_ ? "the feed at " + s_.source_host : bundled);
+    }
+    return bundled;
+}
+
+void Live::interval_from(const Feed* feed) {
+    int secs = s_.refresh_s ? *s_.refresh_s : mode_ == Mode::graph ? kGraphInterval_s : feed ? feed->update_interval_s : 0;
+    if (secs > 0) secs = std::clamp(secs, config_.min_refresh_s, 86400);
+    schedule_.set_interval(secs * kSecond);
+    const int retry = secs > 0 ? std::min(secs, 60) : std::max(config_.min_refresh_s, 10);
+    schedule_.set_retry(std::max(retry, config_.min_refresh_s) * kSecond);
+}
+
+void Live::configure(Instant now) {
+    if (!s_.source_url.empty() && !feed_origin_allowed(config_, s_.source_origin, s_.page_origin)) {
+        blocked_ = "source: " + s_.source_host +
+                   " is not one of the feed hosts this site allows (likeloss-config.json), so the bundled campaign is shown.";
+        base_.reset();
+        restored_ = false;
+        s_.source_url.clear();
+        s_.source_host.clear();
+        if (mode_ == Mode::feed) {
+            mode_ = Mode::bundled;
+            ++revision_;
+            return;
+        }
+    }
+    step_ = Step::poll;
+    if (mode_ == Mode::graph) {
+        if (s_.graph_version.empty()) s_.graph_version = config_.graph_version;
+        if (!s_.source_url.empty() && !base_) step_ = Step::base;  // the baselines first
+    }
+    if (mode_ == Mode::graph && step_ == Step::poll) {
+        // The pages asked for, or the base feed's; a page without a baseline cannot show a loss.
+        const Feed& base = base_ ? *base_ : bundled_;
+        graph_ids_ = s_.pages;
+        if (graph_ids_.empty())
+            for (const Page& p : base.pages) graph_ids_.push_back(p.id);
+        no_baseline_.clear();
+        for (const std::string& id : graph_ids_)
+            if (std::none_of(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_id(p.id, id); }))
+                no_baseline_.push_back(id);
+    }
+    interval_from(mode_ == Mode::feed && base_ ? &*base_ : nullptr);
+    schedule_.now_due(now);
+}
+
+std::optional<Request> Live::next_request(Instant now) {
+    if (mode_ == Mode::bundled || !schedule_.due(now)) return std::nullopt;
+    Request r;
+    r.timeout = config_.timeout_s * kSecond;
+    if (step_ == Step::config) {
+        r.kind = Request::Kind::config;
+        r.url = s_.config_url;
+        r.max_bytes = kMaxConfigBytes;
+    } else if (mode_ == Mode::feed || step_ == Step::base) {
+        r.kind = Request::Kind::feed;
+        r.url = s_.source_url;
+        r.max_bytes = kMaxFeedBytes;
+    } else {
+        std::vector<std::string> ids;
+        if (!probe_.empty()) {
+            ids.push_back(probe_.front());
+        } else {
+            for (const std::string& id : graph_ids_)
+                if (!contains(unknown_, id) && !contains(no_baseline_, id)) ids.push_back(id);
+        }
+        if (ids.empty()) return std::nullopt;
+        asked_ids_ = ids;
+        r.kind = Request::Kind::graph;
+        r.url = graph_url(config_.graph_base, s_.graph_version, ids);
+        r.max_bytes = kMaxGraphBytes;
+        r.revalidate = false;
+    }
+    r.shown_url = r.url;
+    if (r.kind == Request::Kind::graph) r.url += "&access_token=" + s_.graph_token;
+    asked_ = r.kind;
+    schedule_.sent();
+    ++requests_;
+    return r;
+}
+
+std::optional<Instant> Live::next_due() const { return mode_ == Mode::bundled ? std::nullopt : schedule_.next(); }
+
+void Live::online(Instant now) { schedule_.online(now, kOnlineSoon); }
+
+void Live::fail(Instant now, std::string problem, Backoff how, double jitter) {
+    if (problem_ != problem || problem_since_ == 0) problem_since_ = now;
+    problem_ = std::move(problem);
+    schedule_.failed(now, how, jitter);
+}
+
+std::string Live::http_problem(const Response& r, const std::string& host) const {
+    const std::string code = " (HTTP " + std::to_string(r.status) + ")";
+    if (r.status == 404 || r.status == 410) return "Nothing was found at " + host + code;
+    if (r.status >= 500) return host + " answered with a server error" + code;
+    return host + " refused the request" + code;
+}
+
+namespace {
+
+std::string transport_problem(Response::Outcome o, const std::string& host, const std::string& what, Instant timeout) {
+    switch (o) {
+        case Response::Outcome::offline: return "Offline";
+        case Response::Outcome::network:
+            return "Cannot reach " + host + " (the network failed, or the server does not let other sites read " + what + ")";
+        case Response::Outcome::timeout:
+            return host + " did not answer within " + format_duration(timeout);
+        case Response::Outcome::too_large:
+            return what + " at " + host + " is too large to read";
+        case Response::Outcome::answered: break;
+    }
+    return "";
+}
+
+}  // namespace
+
+void Live::receive(Instant now, const Response& r, double jitter) {
+    if (!asked_) return;
+    const Request::Kind kind = *asked_;
+    asked_.reset();
+    if (kind == Request::Kind::config) {
+        // No settings (404) means the defaults: same-origin feeds only.
+        if (r.outcome == Response::Outcome::answered && r.status == 200) {
+            ConfigResult c = parse_config(r.body);
+            if (c.config)
+                config_ = std::move(*c.config);
+            else
+                config_note_ = "This site's likeloss-config.json was not used (" + c.error.message() + ").";
+        } else if (!(r.outcome == Response::Outcome::answered && r.status == 404)) {
+            config_note_ = "This site's likeloss-config.json could not be read, so only its own feeds are allowed.";
+        }
+        schedule_.succeeded(now, jitter);
+        configure(now);
+        return;
+    }
+    if (kind == Request::Kind::feed)
+        receive_feed(now, r, jitter);
+    else
+        receive_graph(now, r, jitter);
+}
+
+void Live::receive_feed(Instant now, const Response& r, double jitter) {
+    const std::string& host = s_.source_host;
+    if (r.outcome != Response::Outcome::answered)
+        return fail(now, transport_problem(r.outcome, host, "the feed", config_.timeout_s * kSecond), Backoff::normal, jitter);
+    const bool unchanged = (r.status == 304 && base_) || (r.status == 200 && base_ && r.body == base_body_);
+    if (!unchanged) {
+        if (r.status != 200) return fail(now, http_problem(r, host), Backoff::normal, jitter);
+        FeedResult parsed = parse_feed(r.body, now);
+        if (!parsed.ok())
+            return fail(now, "The feed at " + host + " was not used: " + parsed.error.message(), Backoff::normal, jitter);
+        // A cache somewhere may still hold an older copy: never go back to it.
+        if (!base_ || parsed.feed->generated_at >= base_->generated_at) {
+            base_ = std::move(*parsed.feed);
+            base_body_ = r.body;
+            ++revision_;
+            if (mode_ == Mode::feed && r.body.size() <= kMaxSavedBytes) {
+                json rec = {{"v", kSavedVersion}, {"url", s_.source_url}, {"saved_at", format_rfc3339(now)}, {"feed", r.body}};
+                record_ = rec.dump();
+            }
+        }
+    }
+    problem_.clear();
+    problem_since_ = 0;
+    restored_ = false;
+    if (mode_ == Mode::feed) {
+        good_at_ = now;
+        interval_from(&*base_);
+        schedule_.succeeded(now, jitter);
+        return;
+    }
+    // Graph mode: the feed gave the baselines; now the counts.
+    schedule_.succeeded(now, jitter);
+    step_ = Step::poll;
+    configure(now);
+}
+
+void Live::receive_graph(Instant now, const Response& r, double jitter) {
+    const std::string host = host_of(config_.graph_base);
+    if (r.outcome != Response::Outcome::answered)
+        return fail(now, transport_problem(r.outcome, host, "the Graph API", config_.timeout_s * kSecond), Backoff::normal,
+                    jitter);
+    const std::vector<std::string> asked = asked_ids_;
+    const bool probing = !probe_.empty();
+    GraphAnswer a = parse_graph_response(r.body, asked);
+    if (a.error) {
+        const GraphError& e = *a.error;
+        switch (e.problem) {
+            case GraphProblem::token:
+            case GraphProblem::permission:
+                return fail(now, graph_error_text(e), Backoff::longest, jitter);
+            case GraphProblem::rate_limit:
+                return fail(now, graph_error_text(e), Backoff::longer, jitter);
+            case GraphProblem::other:
+                return fail(now, graph_error_text(e), Backoff::normal, jitter);
+            case GraphProblem::unknown_page:
+                break;
+        }
+        // One unknown id fails the whole batch. Leave out the ones Facebook names; if it names
+        // none, ask for the pages one by one to find them.
+        if (probing || asked.size() == 1) {
+            for (const std::string& id : asked) unknown_.push_back(id);
+            if (probing) probe_.erase(probe_.begin());
+        } else if (!e.unknown_ids.empty()) {
+            for (const std::string& id : e.unknown_ids) unknown_.push_back(id);
+        } else {
+            probe_ = asked;
+        }
+        schedule_.succeeded(now, jitter);
+        merge(now);
+        const bool any_left = std::any_of(graph_ids_.begin(), graph_ids_.end(), [&](const std::string& id) {
+            return !contains(unknown_, id) && !contains(no_baseline_, id);
+        });
+        if (any_left) schedule_.now_due(now);
+        return;
+    }
+    if (!a.invalid.empty()) {
+        if (r.status != 200) return fail(now, http_problem(r, host), Backoff::normal, jitter);
+        return fail(now, "The Graph API sent " + a.invalid, Backoff::normal, jitter);
+    }
+    if (r.status != 200) return fail(now, http_problem(r, host), Backoff::normal, jitter);
+    for (const std::string& id : a.missing)
+        if (!contains(unknown_, id)) unknown_.push_back(id);
+    for (const GraphPage& g : a.pages) {
+        std::vector<Measurement>& list = counts_[g.id];
+        if (!list.empty() && list.back().at >= now) continue;
+        Measurement m;
+        m.at = now;
+        m.count = g.count;
+        m.provenance.status = Status::reported;
+        m.provenance.source = "Facebook Graph API " + s_.graph_version + ", read by this page";
+        m.provenance.note = g.unit == Unit::followers
+                                ? "Facebook reports followers for this page (New Pages Experience), not likes."
+                                : "Facebook reports likes (fan_count) for this page.";
+        list.push_back(std::move(m));
+        if (list.size() > kMaxGraphSamples) list.erase(list.begin());
+        units_[g.id] = g.unit;
+    }
+    if (probing) probe_.erase(probe_.begin());
+    good_at_ = now;
+    problem_.clear();
+    problem_since_ = 0;
+    schedule_.succeeded(now, jitter);
+    if (!probe_.empty()) schedule_.now_due(now);
+    merge(now);
+}
+
+void Live::merge(Instant now) {
+    const Feed& base = base_ ? *base_ : bundled_;
+    Feed m = base;
+    m.pages.clear();
+    for (const std::string& id : graph_ids_) {
+        if (contains(unknown_, id)) continue;
+        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_id(p.id, id); });
+        const auto counted = counts_.find(id);
+        if (page == base.pages.end() || counted == counts_.end() || counted->second.empty()) continue;
+        Page p = *page;
+        const std::vector<Measurement>& c = counted->second;
+        for (const Measurement& s : c) {
+            const Instant last = p.samples.empty() ? p.baseline.at : p.samples.back().at;
+            if (s.at > last) p.samples.push_back(s);
+        }
+        p.unit = units_[id];
+        p.rate_per_s.reset();
+        if (c.size() >= 2) {
+            const Measurement& a = c[c.size() - 2];
+            const Measurement& b = c.back();
+            p.rate_per_s = static_cast<double>(b.count - a.count) / (static_cast<double>(b.at - a.at) / kSecond);
+        }
+        m.pages.push_back(std::move(p));
+    }
+    m.update_interval_s = static_cast<int>(schedule_.interval() / kSecond);
+    m.generated_at = now;
+    if (m.pages.empty()) {
+        if (merged_) ++revision_;
+        merged_.reset();
+        return;
+    }
+    merged_ = std::move(m);
+    ++revision_;
+}
+
+std::string Live::notice(Instant now) const {
+    std::vector<std::string> parts;
+    if (!blocked_.empty()) parts.push_back(blocked_);
+    if (!config_note_.empty() && mode_ != Mode::bundled) parts.push_back(config_note_);
+    const bool have = feed() != nullptr;
+    if (!problem_.empty()) {
+        if (have && good_at_)
+            parts.push_back(problem_ + " since " + format_clock(problem_since_, now) + ". Showing the figures from " +
+                            format_clock(good_at_, now) + "; trying again automatically.");
+        else
+            parts.push_back(problem_ + ". Trying again automatically.");
+    } else if (restored_) {
+        parts.push_back("Showing the figures saved at " + format_clock(good_at_, now) + "; checking for newer ones.");
+    } else if (!have && mode_ != Mode::bundled) {
+        parts.push_back(mode_ == Mode::graph && step_ == Step::poll ? "Loading the counts from Facebook's Graph API."
+                                                                    : "Loading the figures from " + s_.source_host + ".");
+    }
+    if (!unknown_.empty()) parts.push_back("Facebook has no page count for " + join(unknown_) + ": left out.");
+    if (!no_baseline_.empty()) parts.push_back("No baseline in the feed for " + join(no_baseline_) + ": left out.");
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " " : "") + parts[i];
+    return out;
+}
+
+std::string Live::saved_key() const { return mode_ == Mode::feed ? "likeloss:v1:feed:" + s_.source_url : ""; }
+
+bool Live::restore(std::string_view record, Instant now) {
+    if (mode_ != Mode::feed || base_ || record.size() > 2 * kMaxSavedBytes) return false;
+    const json rec = json::parse(record.begin(), record.end(), nullptr, false);
+    if (rec.is_discarded() || !rec.is_object()) return false;
+    const auto str = [&](const char* key) {
+        return rec.contains(key) && rec[key].is_string() ? rec[key].get<std::string>() : std::string();
+    };
+    if (!rec.contains("v") || rec["v"] != kSavedVersion || str("url") != s_.source_url) return false;
+    const auto saved_at = parse_rfc3339(str("saved_at"));
+    const std::string body = str("feed");
+    if (!saved_at || *saved_at > now + kClockSkew) return false;
+    FeedResult parsed = parse_feed(body, now);  // what was stored is checked again, as if fetched
+    if (!parsed.ok()) return false;
+    base_ = std::move(*parsed.feed);
+    base_body_ = body;
+    good_at_ = *saved_at;
+    restored_ = true;
+    ++revision_;
+    return true;
+}
+
+std::optional<std::string> Live::take_record() {
+    std::optional<std::string> r;
+    r.swap(record_);
+    return r;
+}
+
+std::string Live::state_json(Instant now) const {
+    const char* modes[] = {"bundled", "feed", "graph"};
+    json j = {
+        {"mode", modes[static_cast<int>(mode_)]},
+        {"requests", requests_},
+        {"failures", schedule_.failures()},
+        {"in_flight", schedule_.in_flight()},
+        {"interval_ms", schedule_.interval()},
+        {"problem", problem_},
+        {"notice", notice(now)},
+        {"restored", restored_},
+        {"revision", revision_},
+        {"source", s_.source_url},
+        {"blocked", !blocked_.empty()},
+        {"unknown", unknown_},
+        {"has_figures", feed() != nullptr},
+    };
+    const auto next = next_due();
+    j["next_in_ms"] = next ? json(*next - now) : json(nullptr);
+    j["good_at"] = good_at_ ? json(format_rfc3339(good_at_)) : json(nullptr);
+    return j.dump();
+}
+
+}  // namespace likeloss

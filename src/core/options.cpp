@@ -1,0 +1,136 @@
+#include "options.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "feed.hpp"
+
+namespace likeloss {
+
+namespace {
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string decode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') {
+            out += ' ';
+        } else if (s[i] == '%' && i + 2 < s.size() && hex_digit(s[i + 1]) >= 0 && hex_digit(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string trim(std::string s) {
+    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+    return s;
+}
+
+// A token is printable ASCII with no separators; Facebook's are letters and digits, app tokens
+// add '|'. Anything else is refused without being repeated back.
+bool valid_token(std::string_view t) {
+    if (t.size() < 8 || t.size() > 1024) return false;
+    return std::all_of(t.begin(), t.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '|' || c == '_' || c == '-' || c == '.';
+    });
+}
+
+bool valid_version(std::string_view v) {
+    // v25.0
+    if (v.size() < 4 || v.size() > 8 || v[0] != 'v') return false;
+    const auto dot = v.find('.');
+    if (dot == std::string_view::npos || dot < 2 || dot + 1 >= v.size()) return false;
+    for (std::size_t i = 1; i < v.size(); ++i)
+        if (i != dot && !std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+    return true;
+}
+
+}  // namespace
+
+std::vector<QueryParam> parse_query(std::string_view q) {
+    if (!q.empty() && (q.front() == '?' || q.front() == '#')) q.remove_prefix(1);
+    std::vector<QueryParam> out;
+    while (!q.empty()) {
+        const auto amp = q.find('&');
+        const std::string_view part = q.substr(0, amp);
+        q = amp == std::string_view::npos ? std::string_view() : q.substr(amp + 1);
+        if (part.empty()) continue;
+        const auto eq = part.find('=');
+        QueryParam p{decode(part.substr(0, eq)), eq == std::string_view::npos ? "" : decode(part.substr(eq + 1))};
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+bool valid_page_id(std::string_view id) {
+    if (id.empty() || id.size() > 100) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    });
+}
+
+Options parse_options(std::string_view query) {
+    Options o;
+    auto ignore = [&](const std::string& key, const std::string& why) {
+        const std::string line = key + ": " + why;
+        if (std::find(o.ignored.begin(), o.ignored.end(), line) == o.ignored.end()) o.ignored.push_back(line);
+    };
+    for (QueryParam& p : parse_query(query)) {
+        const std::string value = trim(p.value);
+        if (p.key == "source") {
+            if (value.empty() || value.size() > 2048)
+                ignore(p.key, value.empty() ? "empty" : "longer than 2048 characters");
+            else
+                o.source = value;
+        } else if (p.key == "refresh") {
+            const bool digits = !value.empty() && value.size() <= 6 &&
+                                std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!digits || std::stoi(value) == 0)
+                ignore(p.key, "not a whole number of seconds above 0");
+            else
+                o.refresh_s = std::stoi(value);
+        } else if (p.key == "graph_token") {
+            if (valid_token(value))
+                o.graph_token = value;
+            else
+                ignore(p.key, "not a Graph API access token");
+        } else if (p.key == "graph_version") {
+            if (valid_version(value))
+                o.graph_version = value;
+            else
+                ignore(p.key, "not a Graph API version like v25.0");
+        } else if (p.key == "pages") {
+            std::vector<std::string> ids;
+            bool ok = !value.empty();
+            std::string_view rest = value;
+            while (ok && !rest.empty()) {
+                const auto comma = rest.find(',');
+                const std::string id = trim(std::string(rest.substr(0, comma)));
+                rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+                if (id.empty()) continue;
+                if (!valid_page_id(id)) ok = false;
+                else if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+            }
+            if (!ok || ids.empty() || ids.size() > kMaxPages)
+                ignore(p.key, "not a comma-separated list of page ids");
+            else
+                o.pages = std::move(ids);
+        }
+    }
+    return o;
+}
+
+}  // namespace likeloss

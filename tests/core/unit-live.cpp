@@ -1,0 +1,325 @@
+// The live-data decisions, driven by hand: each test plays the server's part with answers.
+#include <gtest/gtest.h>
+
+#include "feed_fixture.hpp"
+#include "live.hpp"
+
+using namespace likeloss;
+
+namespace {
+
+const Instant T0 = from_civil(2020, 1, 2, 12);
+
+Feed bundled() { return *parse_feed(valid_feed().dump(), T0).feed; }
+
+LiveSettings feed_settings() {
+    LiveSettings s;
+    s.page_origin = "https://campaign.example";
+    s.config_url = "https://campaign.example/likeloss-config.json";
+    s.source_url = "https://feeds.example.org/feed.json";
+    s.source_origin = "https://feeds.example.org";
+    s.source_host = "feeds.example.org";
+    return s;
+}
+
+Response ok(std::string body) { return {Response::Outcome::answered, 200, std::move(body)}; }
+Response status(int code, std::string body = "") { return {Response::Outcome::answered, code, std::move(body)}; }
+
+const char* kConfig = R"({"feed_origins": ["https://feeds.example.org"], "min_refresh_s": 10})";
+
+std::string feed_text(int count_a, const char* generated = "2020-01-01T02:00:00Z", int interval = 60) {
+    nlohmann::json j = valid_feed();
+    j["pages"][0]["samples"][1] = {{"at", "2020-01-01T02:00:00Z"}, {"count", count_a}, {"status", "reported"}, {"source", "s"}};
+    j["generated_at"] = generated;
+    j["update_interval_s"] = interval;
+    return j.dump();
+}
+
+// Asks for the next request at `now` and expects one of `kind`.
+Request expect_request(Live& live, Instant now, Request::Kind kind) {
+    auto r = live.next_request(now);
+    EXPECT_TRUE(r.has_value());
+    if (!r) return {};
+    EXPECT_EQ(static_cast<int>(r->kind), static_cast<int>(kind));
+    return *r;
+}
+
+Live started_feed(Instant now = T0) {
+    Live live(feed_settings(), bundled());
+    expect_request(live, now, Request::Kind::config);
+    live.receive(now, ok(kConfig), 0.5);
+    return live;
+}
+
+}  // namespace
+
+TEST(Live, TheBundledFeedAsksNothing) {
+    Live live(LiveSettings{}, bundled());
+    EXPECT_EQ(live.mode(), Live::Mode::bundled);
+    EXPECT_FALSE(live.next_request(T0));
+    ASSERT_NE(live.feed(), nullptr);
+    EXPECT_EQ(live.feed()->campaign.title, "Test");
+    EXPECT_EQ(live.notice(T0), "");
+}
+
+TEST(Live, AFeedIsFetchedAfterTheSettingsAndPolledAtItsInterval) {
+    Live live(feed_settings(), bundled());
+    EXPECT_EQ(live.feed(), nullptr);  // not the bundled campaign's figures under another name
+    EXPECT_EQ(live.notice(T0), "Loading the figures from feeds.example.org.");
+    const Request c = expect_request(live, T0, Request::Kind::config);
+    EXPECT_EQ(c.url, "https://campaign.example/likeloss-config.json");
+    EXPECT_FALSE(live.next_request(T0));  // one at a time
+    live.receive(T0, ok(kConfig), 0.5);
+
+    const Request f = expect_request(live, T0, Request::Kind::feed);
+    EXPECT_EQ(f.url, "https://feeds.example.org/feed.json");
+    EXPECT_TRUE(f.revalidate);
+    EXPECT_EQ(f.max_bytes, kMaxFeedBytes);
+    EXPECT_EQ(f.timeout, 10 * kSecond);
+    live.receive(T0 + 100, ok(feed_text(900)), 0.5);
+    ASSERT_NE(live.feed(), nullptr);
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 900);
+    EXPECT_EQ(live.notice(T0), "");
+    EXPECT_EQ(live.data_label(), "the feed at feeds.example.org");
+    EXPECT_EQ(live.interval(), 60 * kSecond);
+    EXPECT_EQ(*live.next_due(), T0 + 100 + 60 * kSecond);
+    EXPECT_FALSE(live.next_request(T0 + 59 * kSecond));
+
+    // Unchanged (a 304 from the server reaches the page as the same body): nothing to redo.
+    const auto rev = live.revision();
+    expect_request(live, T0 + 61 * kSecond, Request::Kind::feed);
+    live.receive(T0 + 61 * kSecond, ok(feed_text(900)), 0.5);
+    EXPECT_EQ(live.revision(), rev);
+    // Changed: the new figures.
+    expect_request(live, T0 + 122 * kSecond, Request::Kind::feed);
+    live.receive(T0 + 122 * kSecond, ok(feed_text(880, "2020-01-01T02:05:00Z")), 0.5);
+    EXPECT_GT(live.revision(), rev);
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 880);
+}
+
+TEST(Live, TheDeploymentsMinimumIntervalWins) {
+    LiveSettings s = feed_settings();
+    s.refresh_s = 1;
+    Live live(s, bundled());
+    expect_request(live, T0, Request::Kind::config);
+    live.receive(T0, ok(kConfig), 0.5);
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, ok(feed_text(900)), 0.5);
+    EXPECT_EQ(live.interval(), 10 * kSecond);
+}
+
+TEST(Live, AHostTheSiteDoesNotAllowGetsTheBundledCampaign) {
+    Live live(feed_settings(), bundled());
+    expect_request(live, T0, Request::Kind::config);
+    live.receive(T0, status(404, "not found"), 0.5);  // no settings: same-origin feeds only
+    EXPECT_FALSE(live.next_request(T0));
+    EXPECT_EQ(live.mode(), Live::Mode::bundled);
+    ASSERT_NE(live.feed(), nullptr);
+    EXPECT_EQ(live.notice(T0),
+              "source: feeds.example.org is not one of the feed hosts this site allows (likeloss-config.json), so the "
+              "bundled campaign is shown.");
+}
+
+TEST(Live, FailuresKeepTheLastGoodFiguresAndBackOff) {
+    Live live = started_feed();
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, ok(feed_text(900)), 0.5);
+    const Instant t1 = T0 + 61 * kSecond;
+    expect_request(live, t1, Request::Kind::feed);
+    live.receive(t1, {Response::Outcome::offline, 0, ""}, 1.0);
+    ASSERT_NE(live.feed(), nullptr);
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 900);
+    EXPECT_EQ(live.notice(t1), "Offline since 12:01 UTC. Showing the figures from 12:00 UTC; trying again automatically.");
+    EXPECT_EQ(*live.next_due(), t1 + 60 * kSecond);  // the first retry: the interval, capped at a minute
+
+    const Instant t2 = *live.next_due();
+    expect_request(live, t2, Request::Kind::feed);
+    live.receive(t2, status(503), 1.0);
+    EXPECT_EQ(*live.next_due(), t2 + 120 * kSecond);
+    EXPECT_NE(live.notice(t2).find("feeds.example.org answered with a server error (HTTP 503) since 12:02 UTC"), std::string::npos);
+
+    const Instant t3 = *live.next_due();
+    expect_request(live, t3, Request::Kind::feed);
+    live.receive(t3, ok(feed_text(870, "2020-01-01T02:10:00Z")), 0.5);
+    EXPECT_EQ(live.notice(t3), "");
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 870);
+    EXPECT_EQ(*live.next_due(), t3 + 60 * kSecond);
+}
+
+TEST(Live, EveryKindOfFailureIsNamed) {
+    struct Case {
+        Response r;
+        const char* says;
+    } cases[] = {
+        {{Response::Outcome::network, 0, ""}, "Cannot reach feeds.example.org (the network failed, or the server does not let other sites read the feed)"},
+        {{Response::Outcome::timeout, 0, ""}, "feeds.example.org did not answer within 10 seconds"},
+        {{Response::Outcome::too_large, 0, ""}, "the feed at feeds.example.org is too large to read"},
+        {status(404), "Nothing was found at feeds.example.org (HTTP 404)"},
+        {status(403), "feeds.example.org refused the request (HTTP 403)"},
+        {ok(R"({"version": 1, "campaign": )"), "The feed at feeds.example.org was not used: $: not valid JSON: the text ends early (truncated?)"},
+        {ok(R"({"version": 2})"), "The feed at feeds.example.org was not used: $.version: must be 1 (this widget reads version 1 feeds)"},
+    };
+    for (const Case& c : cases) {
+        Live live = started_feed();
+        expect_request(live, T0, Request::Kind::feed);
+        live.receive(T0, c.r, 0.5);
+        EXPECT_EQ(live.feed(), nullptr);
+        EXPECT_EQ(live.notice(T0), std::string(c.says) + ". Trying again automatically.");
+        EXPECT_TRUE(live.next_due());
+    }
+}
+
+TEST(Live, ABadFeedIsNeverHalfApplied) {
+    Live live = started_feed();
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, ok(feed_text(900)), 0.5);
+    nlohmann::json broken = nlohmann::json::parse(feed_text(10));
+    broken["pages"][1]["baseline"]["count"] = -1;
+    expect_request(live, T0 + kMinute, Request::Kind::feed);
+    live.receive(T0 + kMinute, ok(broken.dump()), 0.5);
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 900);
+    EXPECT_NE(live.notice(T0 + kMinute).find("$.pages[1].baseline.count"), std::string::npos);
+}
+
+TEST(Live, AnOlderCopyFromSomeCacheIsIgnored) {
+    Live live = started_feed();
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, ok(feed_text(880, "2020-01-01T03:00:00Z")), 0.5);
+    expect_request(live, T0 + kMinute, Request::Kind::feed);
+    live.receive(T0 + kMinute, ok(feed_text(900, "2020-01-01T02:00:00Z")), 0.5);
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 880);
+    EXPECT_EQ(live.notice(T0 + kMinute), "");
+}
+
+TEST(Live, TheLastGoodFeedIsSavedAndCheckedAgainOnRestore) {
+    Live live = started_feed();
+    EXPECT_EQ(live.saved_key(), "likeloss:v1:feed:https://feeds.example.org/feed.json");
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, ok(feed_text(900)), 0.5);
+    const auto record = live.take_record();
+    ASSERT_TRUE(record);
+    EXPECT_FALSE(live.take_record());
+
+    Live again(feed_settings(), bundled());
+    EXPECT_TRUE(again.restore(*record, T0 + kHour));
+    ASSERT_NE(again.feed(), nullptr);  // figures at once, before any answer
+    EXPECT_EQ(again.feed()->pages[0].samples[1].count, 900);
+    EXPECT_EQ(again.notice(T0 + kHour), "Showing the figures saved at 12:00 UTC; checking for newer ones.");
+
+    LiveSettings other = feed_settings();
+    other.source_url = "https://feeds.example.org/other.json";
+    EXPECT_FALSE(Live(other, bundled()).restore(*record, T0));  // another feed's copy
+    std::string tampered = *record;
+    tampered.replace(tampered.find("900"), 3, "-90");
+    EXPECT_FALSE(Live(feed_settings(), bundled()).restore(tampered, T0));
+    EXPECT_FALSE(Live(feed_settings(), bundled()).restore("{\"v\":2}", T0));
+    EXPECT_FALSE(Live(feed_settings(), bundled()).restore("garbage", T0));
+}
+
+namespace {
+
+LiveSettings graph_settings() {
+    LiveSettings s;
+    s.page_origin = "https://dash.example";
+    s.config_url = "https://dash.example/likeloss-config.json";
+    s.graph_token = "EAAsecret123";
+    return s;
+}
+
+Live started_graph(LiveSettings s = graph_settings()) {
+    Live live(std::move(s), bundled());
+    expect_request(live, T0, Request::Kind::config);
+    live.receive(T0, ok(R"({"graph": {"base": "http://127.0.0.1:9000", "version": "v24.0"}})"), 0.5);
+    return live;
+}
+
+}  // namespace
+
+TEST(Live, GraphModeAsksForAllPagesAtOnceAndKeepsTheTokenOutOfSight) {
+    Live live = started_graph();
+    const Request r = expect_request(live, T0, Request::Kind::graph);
+    EXPECT_EQ(r.shown_url, "http://127.0.0.1:9000/v24.0/?ids=a,b&fields=fan_count,followers_count,name");
+    EXPECT_EQ(r.url, r.shown_url + "&access_token=EAAsecret123");
+    EXPECT_FALSE(r.revalidate);
+    EXPECT_EQ(live.feed(), nullptr);
+    live.receive(T0, ok(R"({"a": {"fan_count": 930, "name": "A"}, "b": {"followers_count": 530, "name": "B"}})"), 0.5);
+    const Feed* f = live.feed();
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->pages[0].samples.back().count, 930);
+    EXPECT_EQ(f->pages[0].samples.back().at, T0);
+    EXPECT_EQ(f->pages[0].baseline.count, 1000);  // from the base feed
+    EXPECT_EQ(f->pages[0].unit, Unit::likes);
+    EXPECT_EQ(f->pages[1].unit, Unit::followers);
+    EXPECT_EQ(live.interval(), 300 * kSecond);
+    EXPECT_EQ(live.data_label(),
+              "Facebook's Graph API at 127.0.0.1:9000, with baselines from the bundled 2016 campaign feed, with a source "
+              "for every figure");
+    EXPECT_EQ(live.saved_key(), "");  // a private dashboard stores nothing
+    EXPECT_EQ(live.state_json(T0).find("EAAsecret123"), std::string::npos);
+
+    // A second count gives a rate to count with until the next one.
+    const Instant t1 = *live.next_due();
+    expect_request(live, t1, Request::Kind::graph);
+    live.receive(t1, ok(R"({"a": {"fan_count": 900}, "b": {"followers_count": 530}})"), 0.5);
+    ASSERT_TRUE(live.feed()->pages[0].rate_per_s);
+    EXPECT_LT(*live.feed()->pages[0].rate_per_s, 0);
+}
+
+TEST(Live, GraphErrorsWaitAsLongAsTheyNeed) {
+    struct Case {
+        const char* body;
+        Instant at_least;
+        const char* says;
+    } cases[] = {
+        {R"({"error": {"code": 190, "type": "OAuthException"}})", kRefusedWait / 2, "The Graph API token has expired or is not valid (Graph API error 190)"},
+        {R"({"error": {"code": 10}})", kRefusedWait / 2, "The Graph API token may not read these pages (Graph API error 10)"},
+        {R"({"error": {"code": 17}})", kRateLimitWait / 2, "Facebook is limiting how often this token may ask (Graph API error 17)"},
+        {R"({"error": {"code": 2}})", 0, "The Graph API answered with an error (Graph API error 2)"},
+    };
+    for (const Case& c : cases) {
+        Live live = started_graph();
+        expect_request(live, T0, Request::Kind::graph);
+        live.receive(T0, status(400, c.body), 0.5);
+        EXPECT_GE(*live.next_due() - T0, c.at_least) << c.body;
+        EXPECT_EQ(live.notice(T0), std::string(c.says) + ". Trying again automatically.");
+    }
+}
+
+TEST(Live, AnUnknownPageIsLeftOutAndTheOthersGoOn) {
+    Live live = started_graph();
+    expect_request(live, T0, Request::Kind::graph);
+    live.receive(T0, status(404, R"({"error": {"message": "(#803) Some of the aliases you requested do not exist: b", "code": 803}})"), 0.5);
+    const Request again = expect_request(live, T0, Request::Kind::graph);  // at once, without it
+    EXPECT_NE(again.shown_url.find("ids=a&"), std::string::npos);
+    live.receive(T0, ok(R"({"a": {"fan_count": 930}})"), 0.5);
+    ASSERT_NE(live.feed(), nullptr);
+    ASSERT_EQ(live.feed()->pages.size(), 1u);
+    EXPECT_EQ(live.feed()->pages[0].id, "a");
+    EXPECT_EQ(live.notice(T0), "Facebook has no page count for b: left out.");
+}
+
+TEST(Live, UnnamedUnknownPagesAreFoundOneByOne) {
+    Live live = started_graph();
+    expect_request(live, T0, Request::Kind::graph);
+    live.receive(T0, status(400, R"({"error": {"message": "(#100) Invalid parameter", "code": 100}})"), 0.5);
+    const Request a = expect_request(live, T0, Request::Kind::graph);
+    EXPECT_NE(a.shown_url.find("ids=a&"), std::string::npos);
+    live.receive(T0, status(400, R"({"error": {"code": 100}})"), 0.5);
+    const Request b = expect_request(live, T0, Request::Kind::graph);
+    EXPECT_NE(b.shown_url.find("ids=b&"), std::string::npos);
+    live.receive(T0, ok(R"({"b": {"fan_count": 510}})"), 0.5);
+    ASSERT_NE(live.feed(), nullptr);
+    ASSERT_EQ(live.feed()->pages.size(), 1u);
+    EXPECT_EQ(live.feed()->pages[0].id, "b");
+    EXPECT_EQ(*live.next_due(), T0 + 300 * kSecond);  // then the batch as usual, without "a"
+}
+
+TEST(Live, AGraphPageWithoutABaselineIsLeftOut) {
+    LiveSettings s = graph_settings();
+    s.pages = {"b", "elsewhere"};
+    Live live = started_graph(s);
+    const Request r = expect_request(live, T0, Request::Kind::graph);
+    EXPECT_NE(r.shown_url.find("ids=b&"), std::string::npos);
+    live.receive(T0, ok(R"({"b": {"fan_count": 510}})"), 0.5);
+    EXPECT_EQ(live.notice(T0), "No baseline in the feed for elsewhere: left out.");
+}
