@@ -10,7 +10,8 @@
   var script = document.querySelector('script[src$="likeloss.js"]');
 
   // What the page shows, for people (the text) and for checks (frames drawn, errors).
-  var state = window.likeloss = { frames: 0, lines: [], error: '' };
+  // `data` is the live data's state (src/core/live.cpp, state_json): requests, failures, notice.
+  var state = window.likeloss = { frames: 0, lines: [], error: '', data: null };
 
   function fail(message) {
     state.error = message;
@@ -101,6 +102,7 @@
         box.style.height = px + 'px';
       },
       frameDrawn: function () { state.frames++; },
+      setData: function (json) { state.data = JSON.parse(json); },
       fatal: fail
     }
   };

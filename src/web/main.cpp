@@ -6,6 +6,10 @@
 // while ImGui settles its layout, and the next instant the model says a figure changes. Between
 // those it is paused with emscripten_pause_main_loop and, if a change is due, a timer resumes it.
 //
+// Data: src/core/live.hpp decides where the figures come from (the bundled feed, a published
+// feed, or the Graph API) and src/web/data.cpp fetches them; each new feed replaces the model,
+// holding any figure an estimate had run ahead with, so the counter never visibly runs back.
+//
 // Sizes: the canvas is drawn at device pixels (CSS size x devicePixelRatio) so text is sharp on
 // HiDPI screens; the widget gets the ratio as its scale and the fonts are rasterised for it.
 #include <emscripten.h>
@@ -24,8 +28,11 @@
 
 #include "bridge.hpp"
 #include "counter.hpp"
+#include "data.hpp"
 #include "describe.hpp"
 #include "embedded.hpp"
+#include "live.hpp"
+#include "options.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -42,7 +49,10 @@ constexpr double kInputHoldMs = 200;
 struct App {
     GLFWwindow* window = nullptr;
     CounterView view;
+    std::optional<Live> live;
     std::optional<Model> model;
+    std::uint64_t revision = ~0ull;      // the live feed's revision the model was made from
+    std::vector<std::string> ignored;    // parameters that were dropped, as "name: why"
     bool gl_ready = false;   // the renderer has made its objects (on the first frame)
     float scale = 0;         // the scale the fonts were built for
     float wanted_scale = 1;  // the page's devicePixelRatio
@@ -78,26 +88,51 @@ void on_enter(GLFWwindow*, int entered) {
 }
 void on_scroll(GLFWwindow*, double, double) { on_input(); }
 
-void load_feed(std::string_view text, std::string label) {
-    FeedResult r = parse_feed(text, static_cast<Instant>(emscripten_date_now()));
-    if (!r.ok()) {
-        app.view.notice = "The feed was not used: " + r.error.message();
-        return;
-    }
-    app.model.emplace(std::move(*r.feed));
-    app.view.model = &*app.model;
-    app.view.series = app.model->series();
-    app.view.data_label = std::move(label);
-    wake();
-}
+Instant wall_clock() { return static_cast<Instant>(emscripten_date_now()); }
 
-void publish_text(const Description& d) {
-    const auto sentences = lines(d);
+void publish_text(const Description* d) {
+    std::vector<std::string> sentences;
+    if (!app.view.notice.empty()) sentences.push_back(app.view.notice);
+    if (d)
+        for (std::string& line : lines(*d)) sentences.push_back(std::move(line));
     std::string json = nlohmann::json(sentences).dump();
     if (json != app.text) {
         app.text = std::move(json);
         web::page_set_text(app.text.c_str());
     }
+}
+
+// The live data changed (or what to say about it): a new model if the feed is new, and a frame.
+void data_changed() {
+    const Instant now = wall_clock();
+    Live& live = *app.live;
+    if (live.revision() != app.revision) {
+        app.revision = live.revision();
+        if (const Feed* feed = live.feed()) {
+            Continuity held;
+            if (app.model) held = continuity_of(app.model->at(now), std::clamp(live.interval(), kMinute, 10 * kMinute));
+            app.model.emplace(*feed, std::move(held));
+            app.view.series = app.model->series();
+        } else {
+            app.model.reset();
+            app.view.series.clear();
+        }
+        app.view.model = app.model ? &*app.model : nullptr;
+    }
+    app.view.data_label = live.data_label();
+    std::string notice;
+    for (const std::string& why : app.ignored) {
+        const auto colon = why.find(':');
+        notice += "The parameter " + why.substr(0, colon) + " was ignored (" + why.substr(colon + 2) + "). ";
+    }
+    app.view.notice = notice + live.notice(now);
+    if (!app.view.notice.empty() && app.view.notice.back() == ' ') app.view.notice.pop_back();
+    if (!app.window) {  // no drawing: the text is all there is, and it stays live
+        const Description d = app.model ? describe(*app.model, app.model->at(now)) : Description{};
+        publish_text(app.model ? &d : nullptr);
+        return;
+    }
+    wake();
 }
 
 // Tooltips in the widget's own colours rather than ImGui's debug look.
@@ -131,9 +166,11 @@ void frame() {
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
     }
-    const Instant now = static_cast<Instant>(emscripten_date_now());
-    app.view.figures = app.model->at(now);
-    app.view.description = describe(*app.model, app.view.figures);
+    const Instant now = wall_clock();
+    if (app.model) {
+        app.view.figures = app.model->at(now);
+        app.view.description = describe(*app.model, app.view.figures);
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     app.gl_ready = true;
@@ -151,7 +188,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     web::page_frame_drawn();
 
-    publish_text(app.view.description);
+    publish_text(app.model ? &app.view.description : nullptr);
     const double css = std::ceil(content / app.scale);
     if (std::fabs(css - app.content_css) >= 1) {
         app.content_css = css;
@@ -169,7 +206,7 @@ void sleep_until_due(Instant now) {
     emscripten_pause_main_loop();
     if (app.timer) emscripten_clear_timeout(app.timer);
     app.timer = 0;
-    if (const auto next = now ? app.model->next_change(now) : std::nullopt)
+    if (const auto next = now && app.model ? app.model->next_change(now) : std::nullopt)
         app.timer = emscripten_set_timeout([](void*) { app.timer = 0; wake(1); },
                                            static_cast<double>(*next - now), nullptr);
 }
@@ -191,11 +228,33 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_resize(double css_width, double cs
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_wake() { wake(); }
 
 int main() {
-    load_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), "the bundled 2016 campaign feed, with a source for every figure");
-    if (!app.model) {
-        web::page_fatal(("The bundled feed is broken: " + app.view.notice).c_str());
+    FeedResult bundled = parse_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), wall_clock());
+    if (!bundled.ok()) {
+        web::page_fatal(("The bundled feed is broken: " + bundled.error.message()).c_str());
         return 0;
     }
+    const web::PageContext page = web::page_context();
+    Options options = parse_options(page.query);
+    LiveSettings settings;
+    settings.page_origin = page.origin;
+    settings.config_url = page.config_url;
+    settings.graph_token = options.graph_token;
+    settings.graph_version = options.graph_version;
+    settings.pages = options.pages;
+    settings.refresh_s = options.refresh_s;
+    if (!options.source.empty()) {
+        const web::ResolvedUrl url = web::resolve_url(options.source);
+        if (url.href.empty()) {
+            options.ignored.push_back("source: not a web address (http or https)");
+        } else {
+            settings.source_url = url.href;
+            settings.source_origin = url.origin;
+            settings.source_host = url.host;
+        }
+    }
+    app.ignored = options.ignored;
+    app.live.emplace(std::move(settings), std::move(*bundled.feed));
+    data_changed();
 
     if (!glfwInit()) {
         web::page_fatal("This browser could not start the counter's window.");
@@ -206,7 +265,8 @@ int main() {
     app.window = glfwCreateWindow(300, 150, "likeloss", nullptr, nullptr);
     if (!app.window) {
         web::page_fatal("This browser cannot draw the counter (WebGL 2 is unavailable or turned off).");
-        publish_text(describe(*app.model, app.model->at(static_cast<Instant>(emscripten_date_now()))));
+        data_changed();
+        web::start_data(*app.live, data_changed);
         return 0;
     }
     glfwMakeContextCurrent(app.window);
@@ -224,6 +284,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     web::page_attach();  // the page reports the canvas's size at once, then on every change
+    web::start_data(*app.live, data_changed);
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

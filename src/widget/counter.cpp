@@ -119,8 +119,6 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
 
 float draw_counter(const CounterView& v, ImVec2 size) {
     const float s = v.scale;
-    const Feed& feed = v.model->feed();
-    const Figures& f = v.figures;
     const float pad = 18.0f * s;
     const float w = size.x - 2 * pad;
     const float right = pad + w;
@@ -136,6 +134,15 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     ImGui::PopStyleVar();  // Begin has read it; tooltips keep their own padding
     ImGui::SetCursorPos(ImVec2(pad, pad));
 
+    if (!v.model) {  // nothing to count yet: say why, in place of the figures
+        wrapped(v.fonts.body, v.theme.fg, v.notice.empty() ? "No figures to show." : v.notice, right);
+        const float h = ImGui::GetCursorPosY() + pad;
+        ImGui::End();
+        ImGui::PopStyleVar();
+        return h;
+    }
+    const Feed& feed = v.model->feed();
+    const Figures& f = v.figures;
     if (!v.notice.empty()) {
         ImGui::SetCursorPosX(pad);
         wrapped(v.fonts.small, v.theme.accent, v.notice, right);

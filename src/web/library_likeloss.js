@@ -1,0 +1,124 @@
+// The network, storage and page context of src/web/data.cpp, linked into likeloss.js with
+// --js-library. Requests use fetch() rather than Emscripten's XHR-based fetch: it can stream a
+// body and stop at a size cap, abort on a timer, and ask the browser's HTTP cache to revalidate
+// (cache: 'no-cache' sends If-None-Match / If-Modified-Since with the validators the browser
+// kept, so an unchanged feed costs a 304, and no CORS preflight is needed for it). A Graph API
+// request, whose URL holds the token, is fetched with cache: 'no-store' and no referrer.
+mergeInto(LibraryManager.library, {
+  // Outcomes, as Response::Outcome in src/core/live.hpp.
+  $likelossOutcome: { answered: 0, offline: 1, network: 2, timeout: 3, tooLarge: 4 },
+
+  likeloss_fetch__deps: ['$likelossOutcome', 'malloc'],
+  likeloss_fetch: function (id, urlPtr, timeoutMs, maxBytes, revalidate) {
+    var url = UTF8ToString(urlPtr);
+    var O = likelossOutcome;
+    var ctrl = new AbortController();
+    var finished = false, timedOut = false;
+    var timer = setTimeout(function () { timedOut = true; ctrl.abort(); }, timeoutMs);
+    function done(outcome, status, bytes) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      var len = bytes ? bytes.length : 0, ptr = 0;
+      if (len) {
+        ptr = _malloc(len);
+        HEAPU8.set(bytes, ptr);
+      }
+      _likeloss_fetched(id, outcome, status, ptr, len);  // takes ownership of ptr
+    }
+    fetch(url, {
+      cache: revalidate ? 'no-cache' : 'no-store',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      signal: ctrl.signal
+    }).then(function (res) {
+      // A declared size over the cap is refused before a byte of it is read.
+      var declared = Number(res.headers.get('content-length'));
+      if (declared > maxBytes) {
+        done(O.tooLarge, res.status);
+        ctrl.abort();
+        return;
+      }
+      var reader = res.body.getReader(), chunks = [], total = 0;
+      function pump() {
+        return reader.read().then(function (part) {
+          if (finished) return;
+          if (part.done) {
+            var bytes = new Uint8Array(total), at = 0;
+            chunks.forEach(function (c) { bytes.set(c, at); at += c.length; });
+            done(O.answered, res.status, bytes);
+            return;
+          }
+          total += part.value.length;
+          if (total > maxBytes) {
+            done(O.tooLarge, res.status);
+            ctrl.abort();
+            return;
+          }
+          chunks.push(part.value);
+          return pump();
+        });
+      }
+      return pump();
+    }).catch(function () {
+      done(timedOut ? O.timeout : navigator.onLine === false ? O.offline : O.network, 0);
+    });
+  },
+
+  // localStorage may be missing, full, or forbidden (a sandboxed frame, blocked cookies): a
+  // widget without it simply starts without its saved copy.
+  likeloss_storage_get__deps: ['malloc'],
+  likeloss_storage_get: function (keyPtr) {
+    var value = null;
+    try { value = window.localStorage.getItem(UTF8ToString(keyPtr)); } catch (e) {}
+    if (value === null) return 0;
+    var size = lengthBytesUTF8(value) + 1, ptr = _malloc(size);
+    stringToUTF8(value, ptr, size);
+    return ptr;
+  },
+  likeloss_storage_set: function (keyPtr, valuePtr) {
+    try { window.localStorage.setItem(UTF8ToString(keyPtr), UTF8ToString(valuePtr)); } catch (e) {}
+  },
+
+  // Where the widget is: its parameters (query, and the fragment, which never reaches a server),
+  // its origin, and the deployment's settings file beside likeloss.js.
+  likeloss_page_context__deps: ['malloc'],
+  likeloss_page_context: function () {
+    var script = document.querySelector('script[src$="likeloss.js"]');
+    var context = JSON.stringify({
+      query: location.search,
+      fragment: location.hash,
+      origin: location.origin,
+      config: new URL('likeloss-config.json', script ? script.src : location.href).href
+    });
+    var size = lengthBytesUTF8(context) + 1, ptr = _malloc(size);
+    stringToUTF8(context, ptr, size);
+    return ptr;
+  },
+
+  // A feed address as the browser reads it, relative to the page; only http(s) is accepted.
+  likeloss_resolve_url__deps: ['malloc'],
+  likeloss_resolve_url: function (textPtr) {
+    var out = '';
+    try {
+      var u = new URL(UTF8ToString(textPtr), location.href);
+      if (u.protocol === 'https:' || u.protocol === 'http:')
+        out = JSON.stringify({ href: u.href, origin: u.origin, host: u.host });
+    } catch (e) {}
+    var size = lengthBytesUTF8(out) + 1, ptr = _malloc(size);
+    stringToUTF8(out, ptr, size);
+    return ptr;
+  },
+
+  // Polls wait while the page is hidden (one request when it shows again, not a burst), and a
+  // failing widget retries soon after the browser comes back online.
+  likeloss_watch_page: function () {
+    document.addEventListener('visibilitychange', function () {
+      _likeloss_visible(document.visibilityState === 'hidden' ? 0 : 1);
+    });
+    window.addEventListener('online', function () { _likeloss_online(); });
+    return document.visibilityState === 'hidden' ? 0 : 1;
+  },
+
+  likeloss_random: function () { return Math.random(); }
+});
