@@ -20,10 +20,20 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export function startServer({ root, port = 0, host = '127.0.0.1' }) {
+// `files` maps a path to text served in place of the file there (a deployment's own settings).
+export function startServer({ root, port = 0, host = '127.0.0.1', files = {} }) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (Object.hasOwn(files, url.pathname)) {
+      const body = Buffer.from(files[url.pathname]);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(url.pathname)] || 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'no-cache',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     let path;
     try {
       path = decodeURIComponent(url.pathname);

@@ -93,8 +93,10 @@ Instant wall_clock() { return static_cast<Instant>(emscripten_date_now()); }
 void publish_text(const Description* d) {
     std::vector<std::string> sentences;
     if (!app.view.notice.empty()) sentences.push_back(app.view.notice);
-    if (d)
+    if (d) {
         for (std::string& line : lines(*d)) sentences.push_back(std::move(line));
+        sentences.push_back("Data: " + app.view.data_label + ".");  // as the footer says it
+    }
     std::string json = nlohmann::json(sentences).dump();
     if (json != app.text) {
         app.text = std::move(json);

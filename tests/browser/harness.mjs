@@ -13,10 +13,11 @@ export const site = process.env.LIKELOSS_SITE || join(repo, 'build/web/site');
 export const outDir = join(repo, 'tests/browser/out');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-export async function startSite() {
+// `files`: paths served with other contents, e.g. { '/likeloss-config.json': '{...}' }.
+export async function startSite(files = {}) {
   if (!existsSync(join(site, 'likeloss.wasm')))
     throw new Error(`The web build is missing (${site}/likeloss.wasm): run tools/test.sh, which builds it first.`);
-  const server = await startServer({ root: site });
+  const server = await startServer({ root: site, files });
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
