@@ -107,6 +107,53 @@ describe('live data from a published feed', () => {
     await context.close();
   });
 
+  test('counts on between fetches as a marked estimate, and never runs back when a measurement lands behind it', async () => {
+    // Alpha loses 5 likes a second. The second feed measures it 20 likes behind where the first
+    // feed's estimate has got to by then; the later ones are on track again.
+    let n = 0, first = 0;
+    feeds.script((req, res, url) => {
+      if (url.pathname !== path) return send(res, 404, '');
+      if (n++ === 0) first = Date.now();
+      const onTrack = 1000 + Math.round(5 * (Date.now() - first) / 1000);
+      send(res, 200, testFeed({ lostA: n === 2 ? onTrack - 20 : onTrack, rateA: -5, ageA: 0 }), { req });
+    });
+    const { context, page } = await open(`source=${feedUrl()}&refresh=2`);
+    await waitForText(page, 'Alpha: 1,0');
+    const seen = [];
+    const end = Date.now() + 7000;
+    while (Date.now() < end) {
+      const shown = await lines(page);
+      const alpha = shown.find((l) => l.startsWith('Alpha: '));
+      seen.push(Number(alpha.match(/^Alpha: ([\d,]+) likes lost/)[1].replace(/,/g, '')));
+      if (seen.length === 3) assert.ok(shown.some((l) => l.startsWith('Estimated for ')), 'the estimate is not marked');
+      await page.waitForTimeout(100);
+    }
+    assert.ok(feeds.requests(path).length >= 3, 'no new measurement arrived');
+    for (let i = 1; i < seen.length; i++)
+      assert.ok(seen[i] >= seen[i - 1], `the counter ran back from ${seen[i - 1]} to ${seen[i]}`);
+    assert.ok(seen.at(-1) >= seen[0] + 15, `it did not count on: ${seen[0]} .. ${seen.at(-1)}`);
+    await context.close();
+  });
+
+  test('offline: says so, keeps the figures, and retries soon after the network is back', async () => {
+    feeds.script(sequence(good(1357)));
+    const { context, page } = await open(`source=${feedUrl()}&refresh=1`);
+    await waitForText(page, 'Alpha: 1,357 likes lost');
+    await context.setOffline(true);
+    await waitForText(page, 'Offline since');
+    assert.match((await lines(page))[0], /^Offline since \d\d:\d\d UTC\. Showing the figures from \d\d:\d\d UTC; trying again automatically\.$/);
+    await page.waitForFunction(() => window.likeloss.data.failures >= 4, null, { timeout: 20000 });
+    const waiting = (await data(page)).next_in_ms;
+    assert.ok(waiting > 3000, `the next retry is only ${waiting} ms away`);
+    feeds.script(sequence(good(2468)));
+    const back = Date.now();
+    await context.setOffline(false);
+    await waitForText(page, 'Alpha: 2,468 likes lost', { timeout: 3500 });
+    assert.ok(Date.now() - back < 3500);
+    assert.ok(!(await lines(page))[0].startsWith('Offline'));
+    await context.close();
+  });
+
   test('a 404 with nothing saved says so, shows no invented figures, and backs off', async () => {
     feeds.script(sequence((req, res) => send(res, 404, 'not found', { type: 'text/plain' })));
     const { context, page } = await open(`source=${feedUrl()}&refresh=1`);

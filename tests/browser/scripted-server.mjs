@@ -72,19 +72,22 @@ const iso = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');
 
 // A valid feed for two pages, Alpha and Beta, each 100,000 at the baseline an hour ago, with the
 // given losses measured a minute ago.
-export function testFeed({ lostA = 1111, lostB = 2222, interval = 60, title = 'Test campaign' } = {}) {
+// `rateA`: Alpha's audience change a second after the sample (negative: losing), and `ageA`: how
+// many seconds ago Alpha was measured.
+export function testFeed({ lostA = 1111, lostB = 2222, interval = 60, title = 'Test campaign', rateA, ageA = 60 } = {}) {
   const now = Date.now();
-  const page = (id, name, color, lost) => ({
+  const page = (id, name, color, lost, rate, age = 60) => ({
     id, name, color,
     baseline: { at: iso(now - 3600e3), count: 100000, status: 'reported', source: 'test baseline' },
-    samples: [{ at: iso(now - 60e3), count: 100000 - lost, status: 'reported', source: 'test sample' }],
+    samples: [{ at: iso(now - age * 1000), count: 100000 - lost, status: 'reported', source: 'test sample' }],
+    ...(rate === undefined ? {} : { rate_per_s: rate }),
   });
   return JSON.stringify({
     version: 1,
     campaign: { title, since: iso(now - 3600e3) },
     money: { currency: 'MAD', per_unit: { value: 3, status: 'assumption', note: 'test value' } },
     update_interval_s: interval,
-    pages: [page('alpha', 'Alpha', '#1f77b4', lostA), page('beta', 'Beta', '#d62728', lostB)],
+    pages: [page('alpha', 'Alpha', '#1f77b4', lostA, rateA, ageA), page('beta', 'Beta', '#d62728', lostB)],
     generated_at: iso(now),
   });
 }
