@@ -39,6 +39,10 @@ mergeInto(LibraryManager.library, {
         ctrl.abort();
         return;
       }
+      if (!res.body) {  // 204, or a 304 passed through: no body to read
+        done(O.answered, res.status, null);
+        return;
+      }
       var reader = res.body.getReader(), chunks = [], total = 0;
       function pump() {
         return reader.read().then(function (part) {
