@@ -12,10 +12,12 @@ using json = nlohmann::json;
 GraphProblem graph_problem(int code) {
     switch (code) {
         case 190: return GraphProblem::token;
-        case 4: case 17: case 32: case 613: return GraphProblem::rate_limit;
+        case 4: case 17: case 32: case 341: case 613: return GraphProblem::rate_limit;
         case 100: case 803: return GraphProblem::unknown_page;
         case 10: return GraphProblem::permission;
-        default: return code >= 200 && code <= 299 ? GraphProblem::permission : GraphProblem::other;
+        default:
+            if (code >= 80001 && code <= 80014) return GraphProblem::rate_limit;  // business use case limits
+            return code >= 200 && code <= 299 ? GraphProblem::permission : GraphProblem::other;
     }
 }
 
@@ -101,13 +103,9 @@ GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::s
         GraphPage g;
         g.id = id;
         if (page->contains("name") && (*page)["name"].is_string()) g.name = (*page)["name"].get<std::string>();
-        if (const auto followers = count_of(*page, "followers_count")) {
-            g.count = *followers;
-            g.unit = Unit::followers;
-        } else if (const auto likes = count_of(*page, "fan_count")) {
-            g.count = *likes;
-            g.unit = Unit::likes;
-        } else {
+        g.likes = count_of(*page, "fan_count");
+        g.followers = count_of(*page, "followers_count");
+        if (!g.likes && !g.followers) {
             a.missing.push_back(id);
             continue;
         }
@@ -116,13 +114,21 @@ GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::s
     return a;
 }
 
+std::optional<std::pair<std::int64_t, Unit>> GraphPage::count_for(Unit unit) const {
+    const bool has_likes = likes && !(*likes == 0 && followers && *followers > 0);
+    if (unit == Unit::likes && has_likes) return std::make_pair(*likes, Unit::likes);
+    if (followers) return std::make_pair(*followers, Unit::followers);
+    if (has_likes) return std::make_pair(*likes, Unit::likes);
+    return std::nullopt;
+}
+
 std::string graph_url(std::string_view base, std::string_view version, const std::vector<std::string>& ids) {
     std::string url(base);
     url += "/";
     url += version;
     url += "/?ids=";
     for (std::size_t i = 0; i < ids.size(); ++i) url += (i ? "," : "") + ids[i];  // ids are [A-Za-z0-9._-]
-    url += "&fields=fan_count,followers_count,name";
+    url += "&fields=fan_count,followers_count,name&suppress_http_code=1";
     return url;
 }
 

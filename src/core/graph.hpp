@@ -15,7 +15,7 @@ namespace likeloss {
 
 enum class GraphProblem {
     token,         // 190: the token expired or is invalid
-    rate_limit,    // 4, 17, 32, 613: too many calls; wait longer than for a network fault
+    rate_limit,    // 4, 17, 32, 341, 613, 80001-80014: too many calls; wait longer than for a network fault
     unknown_page,  // 100, 803: a page id or handle Facebook does not know
     permission,    // 10, 200-299: the token may not read these pages
     other,
@@ -32,8 +32,12 @@ struct GraphError {
 struct GraphPage {
     std::string id;    // as requested
     std::string name;  // as Facebook names it
-    std::int64_t count = 0;
-    Unit unit = Unit::likes;  // followers where the page reports them (New Pages Experience)
+    std::optional<std::int64_t> likes;      // fan_count
+    std::optional<std::int64_t> followers;  // followers_count
+    // The count to compare with a baseline in `unit`: the same kind where Facebook reports it. A
+    // page of the New Pages Experience has no likes (no fan_count, or 0 beside its followers):
+    // its followers stand in, and say so.
+    std::optional<std::pair<std::int64_t, Unit>> count_for(Unit unit) const;
 };
 
 struct GraphAnswer {
@@ -45,7 +49,9 @@ struct GraphAnswer {
 
 GraphAnswer parse_graph_response(std::string_view json_text, const std::vector<std::string>& ids);
 
-// The request without its token: "https://graph.facebook.com/v25.0/?ids=a,b&fields=...".
+// The request without its token: "https://graph.facebook.com/v25.0/?ids=a,b&fields=...". It asks
+// for errors with HTTP 200 (suppress_http_code), so the browser logs no failed request, whose URL
+// would hold the token, in the console.
 std::string graph_url(std::string_view base, std::string_view version, const std::vector<std::string>& ids);
 
 // What went wrong, in a visitor's words, with the code for whoever fixes it.

@@ -131,7 +131,11 @@ std::optional<Request> Live::next_request(Instant now) {
             for (const std::string& id : graph_ids_)
                 if (!contains(unknown_, id) && !contains(no_baseline_, id)) ids.push_back(id);
         }
-        if (ids.empty()) return std::nullopt;
+        if (ids.empty()) {  // every page is left out: nothing will change, so stop asking
+            schedule_.stop();
+            if (problem_.empty()) problem_ = "No page is left to ask Facebook about";
+            return std::nullopt;
+        }
         asked_ids_ = ids;
         r.kind = Request::Kind::graph;
         r.url = graph_url(config_.graph_base, s_.graph_version, ids);
@@ -174,6 +178,8 @@ std::string transport_problem(Response::Outcome o, const std::string& host, cons
             return host + " did not answer within " + format_duration(timeout);
         case Response::Outcome::too_large:
             return what + " at " + host + " is too large to read";
+        case Response::Outcome::redirected:
+            return host + " sent the request on to another host, which this site does not allow";
         case Response::Outcome::answered: break;
     }
     return "";
@@ -186,16 +192,27 @@ void Live::receive(Instant now, const Response& r, double jitter) {
     const Request::Kind kind = *asked_;
     asked_.reset();
     if (kind == Request::Kind::config) {
-        // No settings (404) means the defaults: same-origin feeds only.
-        if (r.outcome == Response::Outcome::answered && r.status == 200) {
+        // Only an answer settles the settings: 404 (no file) means the defaults, same-origin feeds
+        // only. A network fault or a server error is retried, showing any saved figures meanwhile.
+        const bool answered = r.outcome == Response::Outcome::answered;
+        if (!answered || r.status >= 500 || r.status == 429) {
+            const std::string host = host_of(normalize_origin(s_.page_origin));
+            const std::string problem = answered ? http_problem(r, host)
+                                                 : transport_problem(r.outcome, host, "the site's settings", config_.timeout_s * kSecond);
+            return fail(now, problem, r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
+        }
+        if (r.status == 200) {
             ConfigResult c = parse_config(r.body);
             if (c.config)
                 config_ = std::move(*c.config);
             else
                 config_note_ = "This site's likeloss-config.json was not used (" + c.error.message() + ").";
-        } else if (!(r.outcome == Response::Outcome::answered && r.status == 404)) {
-            config_note_ = "This site's likeloss-config.json could not be read, so only its own feeds are allowed.";
+        } else if (r.status != 404) {
+            config_note_ = "This site's likeloss-config.json could not be read (HTTP " + std::to_string(r.status) +
+                           "), so only its own feeds are allowed.";
         }
+        problem_.clear();
+        problem_since_ = 0;
         schedule_.succeeded(now, jitter);
         configure(now);
         return;
@@ -210,9 +227,10 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
     const std::string& host = s_.source_host;
     if (r.outcome != Response::Outcome::answered)
         return fail(now, transport_problem(r.outcome, host, "the feed", config_.timeout_s * kSecond), Backoff::normal, jitter);
-    const bool unchanged = (r.status == 304 && base_) || (r.status == 200 && base_ && r.body == base_body_);
-    if (!unchanged) {
-        if (r.status != 200) return fail(now, http_problem(r, host), Backoff::normal, jitter);
+    bool current = (r.status == 304 && base_) || (r.status == 200 && base_ && r.body == base_body_);
+    if (!current) {
+        if (r.status != 200)
+            return fail(now, http_problem(r, host), r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
         FeedResult parsed = parse_feed(r.body, now);
         if (!parsed.ok())
             return fail(now, "The feed at " + host + " was not used: " + parsed.error.message(), Backoff::normal, jitter);
@@ -221,17 +239,20 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
             base_ = std::move(*parsed.feed);
             base_body_ = r.body;
             ++revision_;
-            if (mode_ == Mode::feed && r.body.size() <= kMaxSavedBytes) {
+            current = true;
+            if (mode_ == Mode::feed) {
                 json rec = {{"v", kSavedVersion}, {"url", s_.source_url}, {"saved_at", format_rfc3339(now)}, {"feed", r.body}};
-                record_ = rec.dump();
+                record_ = r.body.size() <= kMaxSavedBytes ? rec.dump() : std::string();
             }
         }
     }
     problem_.clear();
     problem_since_ = 0;
-    restored_ = false;
     if (mode_ == Mode::feed) {
-        good_at_ = now;
+        if (current) {  // what is shown is what the server has now
+            good_at_ = now;
+            restored_ = false;
+        }
         interval_from(&*base_);
         schedule_.succeeded(now, jitter);
         return;
@@ -264,44 +285,60 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
                 break;
         }
         // One unknown id fails the whole batch. Leave out the ones Facebook names; if it names
-        // none, ask for the pages one by one to find them.
-        if (probing || asked.size() == 1) {
-            for (const std::string& id : asked) unknown_.push_back(id);
-            if (probing) probe_.erase(probe_.begin());
-        } else if (!e.unknown_ids.empty()) {
+        // none, ask for the pages one by one to find them. Code 100 is also Facebook's "invalid
+        // parameter" for other faults: a page asked alone is unknown only when Facebook says so
+        // (803, or 100 with subcode 33 "does not exist"); otherwise the error stands.
+        const bool says_unknown = e.code == 803 || e.subcode == 33 || !e.unknown_ids.empty();
+        if (asked.size() == 1 && !says_unknown) {
+            probe_.clear();
+            GraphError other = e;
+            other.problem = GraphProblem::other;
+            return fail(now, graph_error_text(other), Backoff::normal, jitter);
+        }
+        if (!e.unknown_ids.empty()) {
             for (const std::string& id : e.unknown_ids) unknown_.push_back(id);
+            if (probing) probe_.erase(probe_.begin());
+        } else if (asked.size() == 1) {
+            unknown_.push_back(asked.front());
+            if (probing) probe_.erase(probe_.begin());
         } else {
             probe_ = asked;
         }
+        problem_.clear();
+        problem_since_ = 0;
         schedule_.succeeded(now, jitter);
         merge(now);
-        const bool any_left = std::any_of(graph_ids_.begin(), graph_ids_.end(), [&](const std::string& id) {
-            return !contains(unknown_, id) && !contains(no_baseline_, id);
-        });
-        if (any_left) schedule_.now_due(now);
+        schedule_.now_due(now);  // the rest at once (or stop, if none is left)
         return;
     }
     if (!a.invalid.empty()) {
-        if (r.status != 200) return fail(now, http_problem(r, host), Backoff::normal, jitter);
+        if (r.status != 200) return fail(now, http_problem(r, host), r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
         return fail(now, "The Graph API sent " + a.invalid, Backoff::normal, jitter);
     }
-    if (r.status != 200) return fail(now, http_problem(r, host), Backoff::normal, jitter);
+    if (r.status != 200) return fail(now, http_problem(r, host), r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
+    const Feed& base = base_ ? *base_ : bundled_;
     for (const std::string& id : a.missing)
         if (!contains(unknown_, id)) unknown_.push_back(id);
     for (const GraphPage& g : a.pages) {
+        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_id(p.id, g.id); });
+        const auto count = g.count_for(page == base.pages.end() ? Unit::likes : page->unit);
+        if (!count) continue;
         std::vector<Measurement>& list = counts_[g.id];
         if (!list.empty() && list.back().at >= now) continue;
         Measurement m;
         m.at = now;
-        m.count = g.count;
+        m.count = count->first;
         m.provenance.status = Status::reported;
         m.provenance.source = "Facebook Graph API " + s_.graph_version + ", read by this page";
-        m.provenance.note = g.unit == Unit::followers
-                                ? "Facebook reports followers for this page (New Pages Experience), not likes."
+        const bool stand_in = page != base.pages.end() && count->second != page->unit;
+        m.provenance.note = count->second == Unit::followers
+                                ? (stand_in ? "Facebook reports followers, not likes, for this page (New Pages "
+                                              "Experience): they are compared with a baseline of likes."
+                                            : "Facebook reports followers (followers_count) for this page.")
                                 : "Facebook reports likes (fan_count) for this page.";
         list.push_back(std::move(m));
         if (list.size() > kMaxGraphSamples) list.erase(list.begin());
-        units_[g.id] = g.unit;
+        units_[g.id] = count->second;
     }
     if (probing) probe_.erase(probe_.begin());
     good_at_ = now;
@@ -309,6 +346,10 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
     problem_since_ = 0;
     schedule_.succeeded(now, jitter);
     if (!probe_.empty()) schedule_.now_due(now);
+    const bool any_left = std::any_of(graph_ids_.begin(), graph_ids_.end(), [&](const std::string& id) {
+        return !contains(unknown_, id) && !contains(no_baseline_, id);
+    });
+    if (!any_left) schedule_.now_due(now);  // next_request stops the schedule and says why
     merge(now);
 }
 

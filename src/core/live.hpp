@@ -47,6 +47,7 @@ struct Response {
         network,    // no answer: unreachable, refused, or not readable cross-origin (CORS)
         timeout,    // no complete answer in time
         too_large,  // the body went past the request's max_bytes
+        redirected, // the server sent the request on to another origin, which is not checked
     };
     Outcome outcome = Outcome::answered;
     int status = 0;
@@ -91,7 +92,7 @@ public:
 
     // The last good feed kept in the browser: its storage key (empty: nothing is kept, as in
     // Graph mode, whose figures belong to a private dashboard), a record to restore at start, and
-    // a record to save after each new good answer.
+    // a record to save after each new good answer (empty: remove the saved one, it is outdated).
     std::string saved_key() const;
     bool restore(std::string_view record, Instant now);
     std::optional<std::string> take_record();

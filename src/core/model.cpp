@@ -12,8 +12,13 @@ Continuity continuity_of(const Figures& shown, Instant hold) {
     c.from = shown.at;
     c.until = shown.at + hold;
     for (const PageFigures& p : shown.pages) {
-        if (!p.estimate || p.loss_per_minute == 0) continue;  // a measured figure is never held
-        c.pages.push_back({p.page->id, p.audience, p.loss_per_minute > 0 ? -1 : 1});
+        if (!p.estimate) continue;  // a measured figure is never held
+        // The trend the estimate followed: its speed, or once an extrapolation has stopped at its
+        // limit (when it has run furthest ahead), the rate it ran with.
+        double falling = p.loss_per_minute;
+        if (falling == 0 && p.page->rate_per_s) falling = -*p.page->rate_per_s;
+        if (falling == 0) continue;
+        c.pages.push_back({p.page->id, p.audience, falling > 0 ? -1 : 1});
     }
     return c;
 }

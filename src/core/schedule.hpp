@@ -31,6 +31,7 @@ public:
     int failures() const { return failures_; }
 
     void now_due(Instant now) { next_ = now; }  // ask at once (a first request, a fresh start)
+    void stop() { next_.reset(); }              // nothing left to ask
     void sent();
     // `jitter` is uniform in [0, 1): the caller owns randomness, so tests are exact.
     void succeeded(Instant now, double jitter);  // with no interval, nothing more is asked

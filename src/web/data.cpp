@@ -64,6 +64,11 @@ void run() {
             likeloss_fetch(++pump.asked, r->url.c_str(), static_cast<double>(r->timeout),
                            static_cast<double>(r->max_bytes), r->revalidate ? 1 : 0);
             publish();
+        } else if (const auto due = pump.live->next_due(); !due || *due <= now()) {
+            // Nothing to ask (Live stopped its schedule, and says why): publish that, and never
+            // re-arm a timer for an instant already past, which would spin.
+            publish();
+            if (due) return;
         }
     }
     arm();

@@ -6,7 +6,7 @@
 // request, whose URL holds the token, is fetched with cache: 'no-store' and no referrer.
 mergeInto(LibraryManager.library, {
   // Outcomes, as Response::Outcome in src/core/live.hpp.
-  $likelossOutcome: { answered: 0, offline: 1, network: 2, timeout: 3, tooLarge: 4 },
+  $likelossOutcome: { answered: 0, offline: 1, network: 2, timeout: 3, tooLarge: 4, redirected: 5 },
 
   likeloss_fetch__deps: ['$likelossOutcome', 'malloc'],
   likeloss_fetch: function (id, urlPtr, timeoutMs, maxBytes, revalidate) {
@@ -22,7 +22,12 @@ mergeInto(LibraryManager.library, {
       var len = bytes ? bytes.length : 0, ptr = 0;
       if (len) {
         ptr = _malloc(len);
-        HEAPU8.set(bytes, ptr);
+        if (!ptr) {  // out of memory: as good as too large
+          outcome = O.tooLarge;
+          len = 0;
+        } else {
+          HEAPU8.set(bytes, ptr);
+        }
       }
       _likeloss_fetched(id, outcome, status, ptr, len);  // takes ownership of ptr
     }
@@ -32,6 +37,13 @@ mergeInto(LibraryManager.library, {
       referrerPolicy: 'no-referrer',
       signal: ctrl.signal
     }).then(function (res) {
+      // The allowed origins were checked for the address asked: a redirect to another origin
+      // would bypass them.
+      if (res.url && new URL(res.url).origin !== new URL(url).origin) {
+        done(O.redirected, res.status);
+        ctrl.abort();
+        return;
+      }
       // A declared size over the cap is refused before a byte of it is read.
       var declared = Number(res.headers.get('content-length'));
       if (declared > maxBytes) {
@@ -71,22 +83,45 @@ mergeInto(LibraryManager.library, {
 
   // localStorage may be missing, full, or forbidden (a sandboxed frame, blocked cookies): a
   // widget without it simply starts without its saved copy.
-  likeloss_storage_get__deps: ['malloc'],
+  likeloss_storage_get__deps: ['$likelossString'],
   likeloss_storage_get: function (keyPtr) {
     var value = null;
     try { value = window.localStorage.getItem(UTF8ToString(keyPtr)); } catch (e) {}
-    if (value === null) return 0;
-    var size = lengthBytesUTF8(value) + 1, ptr = _malloc(size);
-    stringToUTF8(value, ptr, size);
-    return ptr;
+    return value === null ? 0 : likelossString(value);
   },
+  // An empty value removes the key. The widget keeps the last few feeds it read, newest first in
+  // an index, so widgets pointed at many feeds cannot fill the origin's storage.
   likeloss_storage_set: function (keyPtr, valuePtr) {
-    try { window.localStorage.setItem(UTF8ToString(keyPtr), UTF8ToString(valuePtr)); } catch (e) {}
+    var key = UTF8ToString(keyPtr), value = UTF8ToString(valuePtr), indexKey = 'likeloss:v1:index';
+    try {
+      var store = window.localStorage, keys = [];
+      try { keys = JSON.parse(store.getItem(indexKey) || '[]'); } catch (e) {}
+      if (!Array.isArray(keys)) keys = [];
+      keys = keys.filter(function (k) { return k !== key; });
+      if (value) {
+        keys.unshift(key);
+        keys.splice(4).forEach(function (old) { store.removeItem(old); });
+        store.setItem(key, value);
+      } else {
+        store.removeItem(key);
+      }
+      store.setItem(indexKey, JSON.stringify(keys));
+    } catch (e) {}
+  },
+
+  // A JavaScript string as a new UTF-8 C string (the caller frees it); 0 when memory is short.
+  $likelossString__deps: ['malloc'],
+  $likelossString: function (text) {
+    var size = lengthBytesUTF8(text) + 1, ptr = _malloc(size);
+    if (ptr) stringToUTF8(text, ptr, size);
+    return ptr;
   },
 
   // Where the widget is: its parameters (query, and the fragment, which never reaches a server),
   // its origin, and the deployment's settings file beside likeloss.js.
-  likeloss_page_context__deps: ['malloc'],
+  // A Graph API token given in the query is taken out of the address bar once read, so it is
+  // not bookmarked, shared or sent again; in the fragment it stays (it never leaves the browser).
+  likeloss_page_context__deps: ['$likelossString'],
   likeloss_page_context: function () {
     var script = document.querySelector('script[src$="likeloss.js"]');
     var context = JSON.stringify({
@@ -95,13 +130,16 @@ mergeInto(LibraryManager.library, {
       origin: location.origin,
       config: new URL('likeloss-config.json', script ? script.src : location.href).href
     });
-    var size = lengthBytesUTF8(context) + 1, ptr = _malloc(size);
-    stringToUTF8(context, ptr, size);
-    return ptr;
+    var here = new URL(location.href);
+    if (here.searchParams.has('graph_token')) {
+      here.searchParams.delete('graph_token');
+      try { history.replaceState(history.state, '', here.href); } catch (e) {}
+    }
+    return likelossString(context);
   },
 
   // A feed address as the browser reads it, relative to the page; only http(s) is accepted.
-  likeloss_resolve_url__deps: ['malloc'],
+  likeloss_resolve_url__deps: ['$likelossString'],
   likeloss_resolve_url: function (textPtr) {
     var out = '';
     try {
@@ -109,9 +147,7 @@ mergeInto(LibraryManager.library, {
       if (u.protocol === 'https:' || u.protocol === 'http:')
         out = JSON.stringify({ href: u.href, origin: u.origin, host: u.host });
     } catch (e) {}
-    var size = lengthBytesUTF8(out) + 1, ptr = _malloc(size);
-    stringToUTF8(out, ptr, size);
-    return ptr;
+    return likelossString(out);
   },
 
   // Polls wait while the page is hidden (one request when it shows again, not a burst), and a

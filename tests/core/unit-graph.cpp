@@ -10,28 +10,33 @@ const std::vector<std::string> kIds{"maroctelecom", "inwi.ma", "meditel"};
 
 TEST(Graph, ClassicAndNewPagesAnswers) {
     const GraphAnswer a = parse_graph_response(R"({
-        "maroctelecom": {"fan_count": 2259901, "name": "Maroc Telecom", "id": "1"},
+        "maroctelecom": {"fan_count": 2259901, "followers_count": 2400000, "name": "Maroc Telecom", "id": "1"},
         "INWI.MA": {"followers_count": 1800000, "fan_count": 0, "name": "inwi", "id": "2"},
         "meditel": {"name": "Orange Maroc", "id": "3"}})", kIds);
     ASSERT_FALSE(a.error);
     EXPECT_TRUE(a.invalid.empty());
     ASSERT_EQ(a.pages.size(), 2u);
     EXPECT_EQ(a.pages[0].id, "maroctelecom");
-    EXPECT_EQ(a.pages[0].count, 2259901);
-    EXPECT_EQ(a.pages[0].unit, Unit::likes);
+    // A classic page reports both: a baseline of likes is compared with likes, of followers with followers.
+    EXPECT_EQ(a.pages[0].count_for(Unit::likes), std::make_pair<std::int64_t>(2259901, Unit::likes));
+    EXPECT_EQ(a.pages[0].count_for(Unit::followers), std::make_pair<std::int64_t>(2400000, Unit::followers));
     EXPECT_EQ(a.pages[1].id, "inwi.ma");  // the answer's keys may differ in case
-    EXPECT_EQ(a.pages[1].count, 1800000);
-    EXPECT_EQ(a.pages[1].unit, Unit::followers);  // New Pages Experience: followers, not likes
     EXPECT_EQ(a.pages[1].name, "inwi");
+    // New Pages Experience: no likes (0 beside followers), so followers stand in, as followers.
+    EXPECT_EQ(a.pages[1].count_for(Unit::likes), std::make_pair<std::int64_t>(1800000, Unit::followers));
     EXPECT_EQ(a.missing, (std::vector<std::string>{"meditel"}));  // no count at all
+    GraphPage only_likes;
+    only_likes.likes = 5;
+    EXPECT_EQ(only_likes.count_for(Unit::followers), std::make_pair<std::int64_t>(5, Unit::likes));
 }
 
 TEST(Graph, ErrorsAreReadByCodeNotType) {
     auto code_of = [](const char* body) { return parse_graph_response(body, kIds).error->problem; };
     EXPECT_EQ(code_of(R"({"error": {"message": "Session has expired", "type": "OAuthException", "code": 190, "error_subcode": 463}})"),
               GraphProblem::token);
-    for (int c : {4, 17, 32, 613})
+    for (int c : {4, 17, 32, 341, 613, 80001, 80014})
         EXPECT_EQ(graph_problem(c), GraphProblem::rate_limit) << c;
+    EXPECT_EQ(graph_problem(80015), GraphProblem::other);
     EXPECT_EQ(code_of(R"({"error": {"type": "OAuthException", "code": 4}})"), GraphProblem::rate_limit);
     EXPECT_EQ(graph_problem(100), GraphProblem::unknown_page);
     EXPECT_EQ(graph_problem(803), GraphProblem::unknown_page);
@@ -65,5 +70,5 @@ TEST(Graph, GarbageIsNotAnAnswer) {
 
 TEST(Graph, RequestUrlCarriesNoToken) {
     EXPECT_EQ(graph_url("https://graph.facebook.com", "v25.0", {"a", "b.c"}),
-              "https://graph.facebook.com/v25.0/?ids=a,b.c&fields=fan_count,followers_count,name");
+              "https://graph.facebook.com/v25.0/?ids=a,b.c&fields=fan_count,followers_count,name&suppress_http_code=1");
 }

@@ -238,17 +238,20 @@ Live started_graph(LiveSettings s = graph_settings()) {
 TEST(Live, GraphModeAsksForAllPagesAtOnceAndKeepsTheTokenOutOfSight) {
     Live live = started_graph();
     const Request r = expect_request(live, T0, Request::Kind::graph);
-    EXPECT_EQ(r.shown_url, "http://127.0.0.1:9000/v24.0/?ids=a,b&fields=fan_count,followers_count,name");
+    EXPECT_EQ(r.shown_url, "http://127.0.0.1:9000/v24.0/?ids=a,b&fields=fan_count,followers_count,name&suppress_http_code=1");
     EXPECT_EQ(r.url, r.shown_url + "&access_token=EAAsecret123");
     EXPECT_FALSE(r.revalidate);
     EXPECT_EQ(live.feed(), nullptr);
-    live.receive(T0, ok(R"({"a": {"fan_count": 930, "name": "A"}, "b": {"followers_count": 530, "name": "B"}})"), 0.5);
+    // Page a counts likes in the feed: its likes, not its followers. Page b counts followers.
+    live.receive(T0, ok(R"({"a": {"fan_count": 930, "followers_count": 990, "name": "A"},
+                            "b": {"fan_count": 480, "followers_count": 530, "name": "B"}})"), 0.5);
     const Feed* f = live.feed();
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->pages[0].samples.back().count, 930);
     EXPECT_EQ(f->pages[0].samples.back().at, T0);
     EXPECT_EQ(f->pages[0].baseline.count, 1000);  // from the base feed
     EXPECT_EQ(f->pages[0].unit, Unit::likes);
+    EXPECT_EQ(f->pages[1].samples.back().count, 530);
     EXPECT_EQ(f->pages[1].unit, Unit::followers);
     EXPECT_EQ(live.interval(), 300 * kSecond);
     EXPECT_EQ(live.data_label(),
@@ -304,7 +307,7 @@ TEST(Live, UnnamedUnknownPagesAreFoundOneByOne) {
     live.receive(T0, status(400, R"({"error": {"message": "(#100) Invalid parameter", "code": 100}})"), 0.5);
     const Request a = expect_request(live, T0, Request::Kind::graph);
     EXPECT_NE(a.shown_url.find("ids=a&"), std::string::npos);
-    live.receive(T0, status(400, R"({"error": {"code": 100}})"), 0.5);
+    live.receive(T0, status(400, R"({"error": {"message": "Unsupported get request. Object with ID 'a' does not exist", "code": 100, "error_subcode": 33}})"), 0.5);
     const Request b = expect_request(live, T0, Request::Kind::graph);
     EXPECT_NE(b.shown_url.find("ids=b&"), std::string::npos);
     live.receive(T0, ok(R"({"b": {"fan_count": 510}})"), 0.5);
@@ -322,4 +325,91 @@ TEST(Live, AGraphPageWithoutABaselineIsLeftOut) {
     EXPECT_NE(r.shown_url.find("ids=b&"), std::string::npos);
     live.receive(T0, ok(R"({"b": {"fan_count": 510}})"), 0.5);
     EXPECT_EQ(live.notice(T0), "No baseline in the feed for elsewhere: left out.");
+}
+
+TEST(Live, ANewPagesPageHasNoLikesSoItsFollowersStandInAndSaySo) {
+    Live live = started_graph();
+    expect_request(live, T0, Request::Kind::graph);
+    live.receive(T0, ok(R"({"a": {"followers_count": 950}, "b": {"followers_count": 530}})"), 0.5);
+    const Page& a = live.feed()->pages[0];
+    EXPECT_EQ(a.unit, Unit::followers);
+    EXPECT_EQ(a.samples.back().count, 950);
+    EXPECT_NE(a.samples.back().provenance.note.find("compared with a baseline of likes"), std::string::npos);
+}
+
+TEST(Live, WhenEveryPageIsLeftOutItStopsAskingAndSaysWhy) {
+    LiveSettings s = graph_settings();
+    s.pages = {"x", "y"};  // no baseline for either in the feed
+    Live live = started_graph(s);
+    EXPECT_FALSE(live.next_request(T0));
+    EXPECT_FALSE(live.next_due());  // no timer that is always due
+    EXPECT_EQ(live.notice(T0), "No page is left to ask Facebook about. Trying again automatically. "
+                               "No baseline in the feed for x, y: left out.");
+
+    Live unknown = started_graph();
+    expect_request(unknown, T0, Request::Kind::graph);
+    unknown.receive(T0, ok(R"({"a": {"name": "no counts"}, "b": {"name": "none either"}})"), 0.5);
+    EXPECT_FALSE(unknown.next_request(T0));
+    EXPECT_FALSE(unknown.next_due());
+}
+
+TEST(Live, Code100ThatIsNotAboutAPageIsAnErrorNotAnUnknownPage) {
+    Live live = started_graph();
+    const char* secret_proof = R"({"error": {"message": "(#100) Pages Public Content Access requires either app secret proof or an app token", "code": 100}})";
+    expect_request(live, T0, Request::Kind::graph);
+    live.receive(T0, status(400, secret_proof), 0.5);
+    expect_request(live, T0, Request::Kind::graph);  // page "a" alone
+    live.receive(T0, status(400, secret_proof), 0.5);
+    EXPECT_EQ(live.notice(T0), "The Graph API answered with an error (Graph API error 100). Trying again automatically.");
+    // Nothing was marked unknown: the next try asks for both pages again.
+    const Request again = expect_request(live, *live.next_due(), Request::Kind::graph);
+    EXPECT_NE(again.shown_url.find("ids=a,b&"), std::string::npos);
+}
+
+TEST(Live, AFailedSettingsRequestIsRetriedAndTheSavedFiguresStay) {
+    Live first = started_feed();
+    expect_request(first, T0, Request::Kind::feed);
+    first.receive(T0, ok(feed_text(900)), 0.5);
+    const std::string record = *first.take_record();
+
+    Live live(feed_settings(), bundled());
+    ASSERT_TRUE(live.restore(record, T0 + kHour));
+    expect_request(live, T0 + kHour, Request::Kind::config);
+    live.receive(T0 + kHour, {Response::Outcome::offline, 0, ""}, 1.0);
+    EXPECT_EQ(live.mode(), Live::Mode::feed);  // not blocked for lack of settings
+    ASSERT_NE(live.feed(), nullptr);
+    EXPECT_EQ(live.notice(T0 + kHour), "Offline since 13:00 UTC. Showing the figures from 12:00 UTC; trying again automatically.");
+    const Instant retry = *live.next_due();
+    expect_request(live, retry, Request::Kind::config);
+    live.receive(retry, ok(kConfig), 0.5);
+    expect_request(live, retry, Request::Kind::feed);
+}
+
+TEST(Live, ARedirectToAnotherHostIsRefused) {
+    Live live = started_feed();
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, {Response::Outcome::redirected, 302, ""}, 0.5);
+    EXPECT_EQ(live.feed(), nullptr);
+    EXPECT_EQ(live.notice(T0), "feeds.example.org sent the request on to another host, which this site does not allow. "
+                               "Trying again automatically.");
+}
+
+TEST(Live, AFeedTooLargeToSaveRemovesTheOlderSavedCopy) {
+    Live live = started_feed();
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, ok(feed_text(900)), 0.5);
+    ASSERT_TRUE(live.take_record());
+    nlohmann::json big = nlohmann::json::parse(feed_text(880, "2020-01-01T03:00:00Z"));
+    big["campaign"]["padding"] = std::string(kMaxSavedBytes, 'x');  // unknown fields are ignored
+    expect_request(live, T0 + kMinute, Request::Kind::feed);
+    live.receive(T0 + kMinute, ok(big.dump()), 0.5);
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 880);
+    EXPECT_EQ(live.take_record(), std::string());
+}
+
+TEST(Live, RateLimitsAnswered429WaitLonger) {
+    Live live = started_feed();
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, status(429, "slow down"), 0.0);
+    EXPECT_GE(*live.next_due() - T0, kRateLimitWait / 2);
 }

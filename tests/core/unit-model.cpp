@@ -179,8 +179,8 @@ TEST(ModelContinuity, ANewMeasurementBehindTheEstimateHoldsUntilTheEstimatePasse
     EXPECT_TRUE(after.at(t).pages[0].estimate);
     EXPECT_EQ(after.at(t + 20 * kSecond).pages[0].shown, 840);  // 850 by the new estimate: still behind
     EXPECT_EQ(after.at(t + 40 * kSecond).pages[0].shown, 830);  // passed: counting on from the new one
-    // The chart's history is the measurements, not what was held.
-    EXPECT_EQ(after.at(at(2, 1)).pages[0].shown, 840);
+    // Before the switch nothing is held, and the chart's history is the measurements.
+    EXPECT_EQ(after.at(t - kSecond).pages[0].shown, 870);  // interpolated towards 870, not held at 840
     EXPECT_EQ(after.series().back().lost[0], 130);
 }
 
@@ -205,4 +205,21 @@ TEST(ModelContinuity, AMeasuredFigureIsNeverHeld) {
     ASSERT_TRUE(r.ok()) << r.error.message();
     const Model after(std::move(*r.feed), continuity_of(shown, 10 * kMinute));
     EXPECT_EQ(after.at(at(2, 1)).pages[0].shown, 950);
+}
+
+TEST(ModelContinuity, AnEstimateStoppedAtItsLimitIsHeldToo) {
+    nlohmann::json j = falling_feed(900, "2020-01-01T02:00:00Z");
+    j["update_interval_s"] = 20;  // extrapolated for 60 s at most: it stops at 840
+    const Model before = model_of(j);
+    const Instant t = at(2, 5);
+    const Figures shown = before.at(t);
+    ASSERT_EQ(shown.pages[0].shown, 840);
+    ASSERT_EQ(shown.pages[0].loss_per_minute, 0);
+    nlohmann::json next = falling_feed(850, "2020-01-01T02:05:00Z");
+    FeedResult r = parse_feed(next.dump(), test_now());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    const Model after(std::move(*r.feed), continuity_of(shown, 10 * kMinute));
+    EXPECT_EQ(after.at(t).pages[0].shown, 840);
+    EXPECT_EQ(after.at(t + 10 * kSecond).pages[0].shown, 840);
+    EXPECT_EQ(after.at(t + 11 * kSecond).pages[0].shown, 839);
 }
