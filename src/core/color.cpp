@@ -1,7 +1,6 @@
 #include "color.hpp"
 
 namespace likeloss {
-namespace {
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -9,8 +8,6 @@ int hex_value(char c) {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
-
-}  // namespace
 
 std::optional<Rgba> parse_hex_color(std::string_view s) {
     if (!s.empty() && s.front() == '#') s.remove_prefix(1);

@@ -13,6 +13,9 @@ struct Rgba {
     bool operator!=(const Rgba& o) const { return !(*this == o); }
 };
 
+// '7' -> 7, 'f' -> 15, anything else -> -1.
+int hex_value(char c);
+
 // "#rgb", "#rrggbb", "#rrggbbaa", with or without the "#" (a URL-friendly bare hex).
 std::optional<Rgba> parse_hex_color(std::string_view text);
 
