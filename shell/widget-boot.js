@@ -44,6 +44,18 @@
   }, true);
   ['wheel', 'mousewheel'].forEach(function (type) { box.addEventListener(type, function (e) { e.stopPropagation(); }, true); });
 
+  var textWritten = 0, textTimer = 0;
+  function writeText() {
+    clearTimeout(textTimer);
+    textTimer = 0;
+    textWritten = Date.now();
+    text.replaceChildren.apply(text, state.lines.map(function (line) {
+      var p = document.createElement('p');
+      p.textContent = line;
+      return p;
+    }));
+  }
+
   function reportSize() {
     if (!Module.calledRun) return;
     var r = box.getBoundingClientRect();
@@ -89,17 +101,21 @@
         new ResizeObserver(reportSize).observe(box);
         watchRatio();
       },
-      setText: function (lines) {
+      // The text copy is a polite live region: news (a new feed, a message) is written at once,
+      // the counter's ticks at most every ten seconds, so a screen reader is not flooded.
+      setText: function (lines, urgent) {
         state.lines = lines;
-        var nodes = lines.map(function (line) {
-          var p = document.createElement('p');
-          p.textContent = line;
-          return p;
-        });
-        text.replaceChildren.apply(text, nodes);
+        var wait = 10000 - (Date.now() - textWritten);
+        if (!urgent && wait > 0) {
+          if (!textTimer) textTimer = setTimeout(writeText, wait);
+          return;
+        }
+        writeText();
       },
       setContentHeight: function (px) {
         box.style.height = px + 'px';
+        // In an iframe, tell the embedding page (embed.js) how tall the widget wants to be.
+        if (window.parent !== window) window.parent.postMessage({ type: 'likeloss:height', height: px }, '*');
       },
       frameDrawn: function () { state.frames++; },
       setData: function (json) { state.data = JSON.parse(json); },

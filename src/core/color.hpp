@@ -19,4 +19,8 @@ int hex_value(char c);
 // "#rgb", "#rrggbb", "#rrggbbaa", with or without the "#" (a URL-friendly bare hex).
 std::optional<Rgba> parse_hex_color(std::string_view text);
 
+// What a URL parameter may say: any of the above, a CSS colour name ("crimson", "RebeccaPurple")
+// or "transparent".
+std::optional<Rgba> parse_css_color(std::string_view text);
+
 }  // namespace likeloss

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "color.hpp"
 #include "feed.hpp"
@@ -84,7 +85,59 @@ Options parse_options(std::string_view query) {
     };
     for (QueryParam& p : parse_query(query)) {
         const std::string value = trim(p.value);
-        if (p.key == "source") {
+        if (p.key == "bg" || p.key == "fg" || p.key == "accent" || p.key == "muted") {
+            const auto c = parse_css_color(value);
+            if (!c) {
+                ignore(p.key, "not a colour (#rgb, #rrggbb, #rrggbbaa, bare hex or a CSS colour name)");
+                continue;
+            }
+            (p.key == "bg" ? o.bg : p.key == "fg" ? o.fg : p.key == "accent" ? o.accent : o.muted) = c;
+        } else if (p.key.rfind("color.", 0) == 0) {
+            const std::string id = p.key.substr(6);
+            const auto c = parse_css_color(value);
+            if (!valid_page_id(id) || !c) {
+                ignore(valid_page_id(id) ? p.key : "color.", "not a page id and a colour");
+                continue;
+            }
+            auto same = std::find_if(o.page_colors.begin(), o.page_colors.end(), [&](const auto& pc) { return pc.first == id; });
+            if (same != o.page_colors.end()) same->second = *c;
+            else if (o.page_colors.size() < kMaxPages) o.page_colors.emplace_back(id, *c);
+        } else if (p.key == "transparent") {
+            if (value == "1" || value == "true" || value.empty()) o.transparent = true;
+            else if (value == "0" || value == "false") o.transparent = false;
+            else ignore(p.key, "not 1 or 0");
+        } else if (p.key == "theme") {
+            if (value == "light") o.theme = ThemeChoice::light;
+            else if (value == "dark") o.theme = ThemeChoice::dark;
+            else if (value == "auto") o.theme = ThemeChoice::automatic;
+            else ignore(p.key, "not light, dark or auto");
+        } else if (p.key == "layout") {
+            if (value == "full") o.layout = Layout::full;
+            else if (value == "compact") o.layout = Layout::compact;
+            else if (value == "badge") o.layout = Layout::badge;
+            else if (value == "auto" || value == "fit") o.layout = Layout::fit;
+            else ignore(p.key, "not full, compact or badge");
+        } else if (p.key == "title") {
+            const bool control = std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+            if (value.empty() || value.size() > 120 || control)
+                ignore(p.key, "empty, longer than 120 bytes, or with control characters");
+            else
+                o.title = value;
+        } else if (p.key == "currency") {
+            const bool iso = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+            if (iso) o.currency = value;
+            else ignore(p.key, "not a currency code like MAD or USD");
+        } else if (p.key == "per_unit") {
+            char* end = nullptr;
+            const double v = value.empty() ? 0 : std::strtod(value.c_str(), &end);
+            if (value.empty() || *end != '\0' || !(v > 0) || v > 1e6)
+                ignore(p.key, "not a number above 0");
+            else
+                o.per_unit = v;
+        } else if (p.key == "lang") {
+            if (value == "en") o.lang = value;
+            else ignore(p.key, "only en is available");
+        } else if (p.key == "source") {
             if (value.empty() || value.size() > 2048)
                 ignore(p.key, value.empty() ? "empty" : "longer than 2048 characters");
             else

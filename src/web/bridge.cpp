@@ -4,7 +4,17 @@
 
 // Module.likeloss is defined by shell/widget-boot.js before this program starts.
 EM_JS(void, js_page_attach, (), { Module["likeloss"]["attach"](); });
-EM_JS(void, js_page_set_text, (const char* json), { Module["likeloss"]["setText"](JSON.parse(UTF8ToString(json))); });
+EM_JS(void, js_page_set_text, (const char* json, int urgent), {
+    Module["likeloss"]["setText"](JSON.parse(UTF8ToString(json)), !!urgent);
+});
+// The visitor's colour scheme and motion preferences; changes reach _likeloss_preferences.
+EM_JS(int, js_page_preferences, (), {
+    var dark = matchMedia("(prefers-color-scheme: dark)"), motion = matchMedia("(prefers-reduced-motion: reduce)");
+    var tell = function() { _likeloss_preferences(dark.matches ? 1 : 0, motion.matches ? 1 : 0); };
+    dark.addEventListener("change", tell);
+    motion.addEventListener("change", tell);
+    return (dark.matches ? 1 : 0) | (motion.matches ? 2 : 0);
+});
 EM_JS(void, js_page_set_content_height, (double px), { Module["likeloss"]["setContentHeight"](px); });
 EM_JS(void, js_page_frame_drawn, (), { Module["likeloss"]["frameDrawn"](); });
 EM_JS(void, js_page_fatal, (const char* message), { Module["likeloss"]["fatal"](UTF8ToString(message)); });
@@ -12,7 +22,8 @@ EM_JS(void, js_page_fatal, (const char* message), { Module["likeloss"]["fatal"](
 namespace likeloss::web {
 
 void page_attach() { js_page_attach(); }
-void page_set_text(const char* lines_json) { js_page_set_text(lines_json); }
+void page_set_text(const char* lines_json, bool urgent) { js_page_set_text(lines_json, urgent ? 1 : 0); }
+int page_preferences() { return js_page_preferences(); }
 void page_set_content_height(double css_px) { js_page_set_content_height(css_px); }
 void page_frame_drawn() { js_page_frame_drawn(); }
 void page_fatal(const char* message) { js_page_fatal(message); }

@@ -5,7 +5,10 @@
 namespace likeloss::web {
 
 void page_attach();                          // start reporting the canvas's size
-void page_set_text(const char* lines_json);  // the figures as sentences (screen readers, tests)
+// The figures as sentences (screen readers, tests). Not urgent: a tick of the counter, which
+// the page may pass on to screen readers later, throttled.
+void page_set_text(const char* lines_json, bool urgent);
+int page_preferences();                      // bit 0: prefers dark, bit 1: prefers reduced motion
 void page_set_content_height(double css_px); // the counter needs this much height
 void page_frame_drawn();                     // a frame was drawn (idle checks count them)
 void page_fatal(const char* message);        // drawing is impossible: show the text instead

@@ -28,6 +28,7 @@
 
 #include "bridge.hpp"
 #include "counter.hpp"
+#include "customize.hpp"
 #include "data.hpp"
 #include "describe.hpp"
 #include "embedded.hpp"
@@ -52,6 +53,8 @@ struct App {
     std::optional<Live> live;
     std::optional<Model> model;
     std::uint64_t revision = ~0ull;      // the live feed's revision the model was made from
+    Options options;                     // the page's parameters
+    std::vector<std::string> customize_ignored;  // parameters the current feed cannot honour
     std::vector<std::string> ignored;    // parameters that were dropped, as "name: why"
     bool gl_ready = false;   // the renderer has made its objects (on the first frame)
     float scale = 0;         // the scale the fonts were built for
@@ -62,6 +65,10 @@ struct App {
     int frames_left = kSettleFrames;
     double hold_until = 0;
     long timer = 0;
+    bool prefers_dark = false;
+    bool reduced_motion = false;  // figures move once a minute at most, not digit by digit
+    Instant motion_at = 0;        // the instant shown while motion is reduced
+    bool text_urgent = true;      // the next text is news (a new feed, a notice), not a tick
     std::string text;        // the sentences last sent to the page
     double content_css = 0;  // the height last asked of the page
 } app;
@@ -100,7 +107,8 @@ void publish_text(const Description* d) {
     std::string json = nlohmann::json(sentences).dump();
     if (json != app.text) {
         app.text = std::move(json);
-        web::page_set_text(app.text.c_str());
+        web::page_set_text(app.text.c_str(), app.text_urgent);
+        app.text_urgent = false;
     }
 }
 
@@ -113,7 +121,11 @@ void data_changed() {
         if (const Feed* feed = live.feed()) {
             Continuity held;
             if (app.model) held = continuity_of(app.model->at(now), std::clamp(live.interval(), kMinute, 10 * kMinute));
-            app.model.emplace(*feed, std::move(held));
+            Feed shown = *feed;
+            Options options = app.options;
+            if (live.mode() == Live::Mode::graph) options.pages.clear();  // pages= chose what was asked
+            app.customize_ignored = customize(shown, options);
+            app.model.emplace(std::move(shown), std::move(held));
             app.view.series = app.model->series();
         } else {
             app.model.reset();
@@ -122,13 +134,17 @@ void data_changed() {
         app.view.model = app.model ? &*app.model : nullptr;
     }
     app.view.data_label = live.data_label();
+    std::vector<std::string> dropped = app.ignored;
+    dropped.insert(dropped.end(), app.customize_ignored.begin(), app.customize_ignored.end());
     std::string notice;
-    for (const std::string& why : app.ignored) {
+    for (const std::string& why : dropped) {
         const auto colon = why.find(':');
         notice += "The parameter " + why.substr(0, colon) + " was ignored (" + why.substr(colon + 2) + "). ";
     }
     app.view.notice = notice + live.notice(now);
     if (!app.view.notice.empty() && app.view.notice.back() == ' ') app.view.notice.pop_back();
+    app.text_urgent = true;
+    app.motion_at = now;
     if (!app.window) {  // no drawing: the text is all there is, and it stays live
         const Description d = app.model ? describe(*app.model, app.model->at(now)) : Description{};
         publish_text(app.model ? &d : nullptr);
@@ -168,7 +184,12 @@ void frame() {
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
     }
-    const Instant now = wall_clock();
+    Instant now = wall_clock();
+    // With reduced motion the figures stand still between minutes (and new feeds).
+    if (app.reduced_motion && now - app.motion_at < kMinute)
+        now = app.motion_at;
+    else
+        app.motion_at = now;
     if (app.model) {
         app.view.figures = app.model->at(now);
         app.view.description = describe(*app.model, app.view.figures);
@@ -185,7 +206,9 @@ void frame() {
 
     const Rgba bg = app.view.theme.bg;
     glViewport(0, 0, app.width, app.height);
-    glClearColor(bg.r / 255.f, bg.g / 255.f, bg.b / 255.f, bg.a / 255.f);
+    // The canvas composites premultiplied: a see-through background is cleared as such.
+    const float alpha = bg.a / 255.f;
+    glClearColor(bg.r / 255.f * alpha, bg.g / 255.f * alpha, bg.b / 255.f * alpha, alpha);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     web::page_frame_drawn();
@@ -208,9 +231,22 @@ void sleep_until_due(Instant now) {
     emscripten_pause_main_loop();
     if (app.timer) emscripten_clear_timeout(app.timer);
     app.timer = 0;
-    if (const auto next = now && app.model ? app.model->next_change(now) : std::nullopt)
-        app.timer = emscripten_set_timeout([](void*) { app.timer = 0; wake(1); },
-                                           static_cast<double>(*next - now), nullptr);
+    auto next = now && app.model ? app.model->next_change(now) : std::nullopt;
+    if (next && app.reduced_motion) next = std::max(*next, app.motion_at + kMinute);
+    if (next) {
+        const double wait = static_cast<double>(std::max<Instant>(1, *next - wall_clock()));
+        app.timer = emscripten_set_timeout([](void*) { app.timer = 0; wake(1); }, wait, nullptr);
+    }
+}
+
+// The visitor's preferences, from the page's media queries, at start and on every change.
+void apply_preferences(int dark, int reduce) {
+    app.prefers_dark = dark != 0;
+    app.reduced_motion = reduce != 0;
+    app.view.theme = make_theme(app.options, app.prefers_dark);
+    if (app.scale > 0) style_tooltips(app.view.theme, app.scale);
+    app.motion_at = wall_clock();
+    if (app.window) wake();
 }
 
 }  // namespace
@@ -225,6 +261,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_resize(double css_width, double cs
     glfwSetWindowSize(app.window, app.width, app.height);
     wake();
 }
+
+extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_preferences(int dark, int reduce) { apply_preferences(dark, reduce); }
 
 // Called by the page when it needs a fresh frame (it became visible again, for instance).
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_wake() { wake(); }
@@ -255,6 +293,10 @@ int main() {
         }
     }
     app.ignored = options.ignored;
+    app.options = options;
+    app.view.layout = options.layout;
+    const int preferences = web::page_preferences();
+    apply_preferences(preferences & 1, preferences & 2);
     app.live.emplace(std::move(settings), std::move(*bundled.feed));
     data_changed();
 

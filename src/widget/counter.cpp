@@ -66,7 +66,8 @@ void rule_line(const CounterView& v, float x0, float x1) {
     ImGui::Dummy(ImVec2(0, 1.0f * v.scale));
 }
 
-void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, float max_percent, float x, float w) {
+void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, float max_percent, float x, float w,
+               bool detailed) {
     const float s = v.scale;
     const Rgba color = page_color(p.page->color, index);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -93,6 +94,10 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
         provenance_lines(m.provenance);
     });
 
+    if (!detailed) {  // compact: the name and the figure only
+        ImGui::SetCursorPos(ImVec2(x, y + line_h + 2 * s));
+        return;
+    }
     // The bar: this page's share of loss against the worst-hit page.
     const float bar_y = y + line_h + 5 * s;
     const float bar_h = 6.0f * s;
@@ -117,9 +122,16 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
 
 }  // namespace
 
+Layout layout_for(Layout asked, float css_width) {
+    if (asked != Layout::fit) return asked;
+    return css_width >= 300 ? Layout::full : css_width >= 200 ? Layout::compact : Layout::badge;
+}
+
 float draw_counter(const CounterView& v, ImVec2 size) {
     const float s = v.scale;
-    const float pad = 18.0f * s;
+    const Layout layout = layout_for(v.layout, size.x / s);
+    const bool full = layout == Layout::full, badge = layout == Layout::badge;
+    const float pad = (badge ? 10.0f : 18.0f) * s;
     const float w = size.x - 2 * pad;
     const float right = pad + w;
 
@@ -151,25 +163,26 @@ float draw_counter(const CounterView& v, ImVec2 size) {
 
     // Title and what is counted.
     ImGui::SetCursorPosX(pad);
-    wrapped(v.fonts.title, v.theme.fg, feed.campaign.title, right);
+    wrapped(badge ? v.fonts.strong : v.fonts.title, v.theme.fg, feed.campaign.title, right);
     explain(v, [&] {
         if (!feed.campaign.note.empty()) ImGui::TextUnformatted(feed.campaign.note.c_str());
         if (!feed.campaign.url.empty()) ImGui::Text("More: %s", feed.campaign.url.c_str());
     });
     const char* word = audience_word(feed);
     ImGui::SetCursorPosX(pad);
-    wrapped(v.fonts.body, v.theme.muted,
+    wrapped(badge ? v.fonts.small : v.fonts.body, v.theme.muted,
             std::string("Facebook ") + word + (f.gained > 0 ? " gained" : " lost") + " since " +
-                format_date_time(feed.campaign.since),
+                (badge ? format_date(feed.campaign.since) : format_date_time(feed.campaign.since)),
             right);
-    ImGui::Dummy(ImVec2(0, 6 * s));
+    ImGui::Dummy(ImVec2(0, (badge ? 2 : 6) * s));
 
     // The headline counter.
     const bool gain = f.gained > 0;
     const std::string headline = format_count(gain ? f.gained : f.lost);
     ImGui::SetCursorPosX(pad);
     const float big_y = ImGui::GetCursorPosY();
-    text(v.fonts.big, gain ? v.theme.gain : v.theme.accent, headline);
+    ImFont* big = badge && text_width(v.fonts.big, headline) > w * 0.7f ? v.fonts.title : v.fonts.big;
+    text(big, gain ? v.theme.gain : v.theme.accent, headline);
     explain(v, [&] {
         ImGui::Text("Net over %zu pages: %s at the baseline, %s %s.", feed.pages.size(),
                     format_count(f.baseline).c_str(), format_count(gain ? f.gained : f.lost).c_str(),
@@ -180,7 +193,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     });
     const float big_h = ImGui::GetCursorPosY() - big_y;
     const std::string unit_label = std::string(word) + (gain ? " gained" : " lost") + (f.estimate ? " (estimate)" : "");
-    const float big_w = text_width(v.fonts.big, headline);
+    const float big_w = text_width(big, headline);
     if (pad + big_w + 10 * s + text_width(v.fonts.body, unit_label) <= right) {
         ImGui::SetCursorPos(ImVec2(pad + big_w + 10 * s, big_y + big_h - v.fonts.body->FontSize * 1.6f));
         text(v.fonts.body, v.theme.muted, unit_label);
@@ -192,32 +205,44 @@ float draw_counter(const CounterView& v, ImVec2 size) {
 
     // Money, then the share and speed.
     ImGui::SetCursorPosX(pad);
-    text(v.fonts.title, v.theme.fg, format_money(f.money[0].value, f.money[0].currency));
+    ImFont* money_font = badge ? v.fonts.strong : v.fonts.title;
+    text(money_font, v.theme.fg, format_money(f.money[0].value, f.money[0].currency));
     explain_money(v);
-    for (std::size_t i = 1; i < f.money.size(); ++i) {
+    for (std::size_t i = 1; i < f.money.size() && !(badge && i > 1); ++i) {
         ImGui::SameLine();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (v.fonts.title->FontSize - v.fonts.body->FontSize) * 0.7f);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (money_font->FontSize - v.fonts.body->FontSize) * 0.7f);
         text(v.fonts.body, v.theme.muted, "\xE2\x89\x88 " + format_money(f.money[i].value, f.money[i].currency));
         explain_money(v);
+    }
+    if (badge) {  // the badge: the figure, its worth, and how likes become money
+        ImGui::SetCursorPosX(pad);
+        wrapped(v.fonts.small, v.theme.muted, v.description.method, right);
+        explain_money(v);
+        const float badge_h = ImGui::GetCursorPosY() + pad - 2 * s;
+        ImGui::End();
+        ImGui::PopStyleVar();
+        return badge_h;
     }
     std::string share = format_percent(f.percent) + " of " + format_count(f.baseline) + " " + word;
     if (f.loss_per_minute > 0.05)
         share += " \xC2\xB7 losing " + format_rate(f.loss_per_minute) + " " + word + " a minute " +
                  (f.estimate ? "now" : "at the last measurement");
-    ImGui::SetCursorPosX(pad);
-    wrapped(v.fonts.small, v.theme.muted, share, right);
-    explain(v, [&] {
-        ImGui::TextUnformatted("Status: derived. The share is the net loss over the sum of the pages' baselines; "
-                               "the speed is the change between the two measurements around this instant.");
-    });
-    ImGui::Dummy(ImVec2(0, 10 * s));
+    if (full) {
+        ImGui::SetCursorPosX(pad);
+        wrapped(v.fonts.small, v.theme.muted, share, right);
+        explain(v, [&] {
+            ImGui::TextUnformatted("Status: derived. The share is the net loss over the sum of the pages' baselines; "
+                                   "the speed is the change between the two measurements around this instant.");
+        });
+    }
+    ImGui::Dummy(ImVec2(0, (full ? 10 : 6) * s));
     ImGui::SetCursorPosX(pad);
     rule_line(v, pad, right);
-    ImGui::Dummy(ImVec2(0, 10 * s));
+    ImGui::Dummy(ImVec2(0, (full ? 10 : 6) * s));
 
     // One cell a page: in columns when there is room, else one under another.
     const std::size_t n = f.pages.size();
-    const std::size_t cols = std::min<std::size_t>(n, w / s >= 560 ? 3 : (w / s >= 380 ? 2 : 1));
+    const std::size_t cols = full ? std::min<std::size_t>(n, w / s >= 560 ? 3 : (w / s >= 380 ? 2 : 1)) : 1;
     const float gap = 22.0f * s;
     const float col_w = (w - gap * (cols - 1)) / cols;
     float max_percent = 0;
@@ -228,14 +253,14 @@ float draw_counter(const CounterView& v, ImVec2 size) {
         for (std::size_t c = 0; c < cols && row * cols + c < n; ++c) {
             const std::size_t i = row * cols + c;
             ImGui::SetCursorPosY(y);
-            page_cell(v, f.pages[i], i, max_percent, pad + c * (col_w + gap), col_w);
+            page_cell(v, f.pages[i], i, max_percent, pad + c * (col_w + gap), col_w, full);
             bottom = std::max(bottom, ImGui::GetCursorPosY());
         }
-        ImGui::SetCursorPosY(bottom + 12 * s);
+        ImGui::SetCursorPosY(bottom + (full ? 12 : 4) * s);
     }
 
     // The chart.
-    if (v.series.size() >= 2) {
+    if (full && v.series.size() >= 2) {
         ImGui::SetCursorPosX(pad);
         text(v.fonts.small, v.theme.muted, std::string("Net ") + word + " lost over time, at each measurement");
         const float chart_h = std::clamp(w * 0.28f, 110.0f * s, 190.0f * s);
@@ -256,8 +281,10 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     ImGui::SetCursorPosX(pad);
     wrapped(v.fonts.small, v.theme.muted, "How likes become money: " + d.method, right);
     explain_money(v);
-    ImGui::SetCursorPosX(pad);
-    wrapped(v.fonts.small, v.theme.muted, "Hover or tap a figure to see its source.", right);
+    if (full) {
+        ImGui::SetCursorPosX(pad);
+        wrapped(v.fonts.small, v.theme.muted, "Hover or tap a figure to see its source.", right);
+    }
 
     const float content_h = ImGui::GetCursorPosY() + pad - 2 * s;
     ImGui::End();

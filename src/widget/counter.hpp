@@ -8,6 +8,7 @@
 #include "describe.hpp"
 #include "fonts.hpp"
 #include "model.hpp"
+#include "options.hpp"
 #include "theme.hpp"
 
 namespace likeloss {
@@ -22,7 +23,11 @@ struct CounterView {
     float scale = 1.0f;       // device pixels per CSS pixel
     std::string data_label;   // where the figures come from, for the footer
     std::string notice;       // a problem to tell the visitor about, empty when none
+    Layout layout = Layout::fit;  // fit: by the width, see layout_for
 };
+
+// The layout that fits `css_width`: the full card from 300 px, compact rows below, a badge below 200.
+Layout layout_for(Layout asked, float css_width);
 
 // Draws the whole counter in a window covering `size` (device pixels) and returns the height
 // the content needs, in device pixels, so the page can size the canvas to fit it.

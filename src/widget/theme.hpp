@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "color.hpp"
+#include "options.hpp"
 #include "imgui.h"
 
 namespace likeloss {
@@ -16,6 +17,10 @@ struct Theme {
     Rgba gain{0x1a, 0x7f, 0x37, 0xff};
     Rgba rule{0xe3, 0xe7, 0xec, 0xff};
 };
+
+// The theme asked for (light, dark, or the visitor's preference), then each colour the
+// parameters set; `transparent` clears the background so the host page shows through.
+Theme make_theme(const Options& options, bool prefers_dark);
 
 ImU32 to_u32(Rgba c, float alpha = 1.0f);
 ImVec4 to_vec4(Rgba c);

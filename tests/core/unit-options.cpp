@@ -49,3 +49,68 @@ TEST(Options, ZeroOrHugeRefreshIsRefused) {
     EXPECT_FALSE(parse_options("refresh=99999999").refresh_s);
     EXPECT_EQ(parse_options("refresh=5&refresh=7").refresh_s, 7);
 }
+
+TEST(Options, ColoursInEveryForm) {
+    const Options o = parse_options("bg=%23000&fg=fff&accent=%23e4002b80&muted=RebeccaPurple&color.maroctelecom=crimson"
+                                    "&color.inwi.ma=%2300ff00");
+    EXPECT_EQ(o.bg, (Rgba{0, 0, 0, 255}));
+    EXPECT_EQ(o.fg, (Rgba{255, 255, 255, 255}));
+    EXPECT_EQ(o.accent, (Rgba{0xe4, 0x00, 0x2b, 0x80}));
+    EXPECT_EQ(o.muted, (Rgba{0x66, 0x33, 0x99, 255}));
+    ASSERT_EQ(o.page_colors.size(), 2u);
+    EXPECT_EQ(o.page_colors[0].first, "maroctelecom");
+    EXPECT_EQ(o.page_colors[0].second, (Rgba{0xdc, 0x14, 0x3c, 255}));
+    EXPECT_EQ(o.page_colors[1].first, "inwi.ma");
+    EXPECT_TRUE(o.ignored.empty());
+}
+
+TEST(Options, BadColoursFallBackAndAreNamed) {
+    const Options o = parse_options("bg=notacolour&fg=%23ggg&color.x=red%3Bbackground:url(x)&color.%3Cb%3E=red");
+    EXPECT_FALSE(o.bg);
+    EXPECT_FALSE(o.fg);
+    EXPECT_TRUE(o.page_colors.empty());
+    ASSERT_EQ(o.ignored.size(), 4u);
+    EXPECT_EQ(o.ignored[0], "bg: not a colour (#rgb, #rrggbb, #rrggbbaa, bare hex or a CSS colour name)");
+    EXPECT_EQ(o.ignored[2], "color.x: not a page id and a colour");
+    EXPECT_EQ(o.ignored[3], "color.: not a page id and a colour");  // the bad id is not repeated
+}
+
+TEST(Options, LayoutThemeAndTransparency) {
+    const Options o = parse_options("layout=compact&theme=auto&transparent=1");
+    EXPECT_EQ(o.layout, Layout::compact);
+    EXPECT_EQ(o.theme, ThemeChoice::automatic);
+    EXPECT_TRUE(o.transparent);
+    EXPECT_EQ(parse_options("layout=badge").layout, Layout::badge);
+    EXPECT_EQ(parse_options("").layout, Layout::fit);
+    EXPECT_EQ(parse_options("").theme, ThemeChoice::light);
+    const Options bad = parse_options("layout=huge&theme=pink&transparent=maybe");
+    EXPECT_EQ(bad.layout, Layout::fit);
+    EXPECT_EQ(bad.theme, ThemeChoice::light);
+    EXPECT_FALSE(bad.transparent);
+    EXPECT_EQ(bad.ignored, (std::vector<std::string>{"layout: not full, compact or badge", "theme: not light, dark or auto",
+                                                     "transparent: not 1 or 0"}));
+}
+
+TEST(Options, ContentParameters) {
+    const Options o = parse_options("title=Bring+back+VoIP&currency=USD&per_unit=2.5&lang=en");
+    EXPECT_EQ(o.title, "Bring back VoIP");
+    EXPECT_EQ(o.currency, "USD");
+    EXPECT_EQ(o.per_unit, 2.5);
+    const Options bad = parse_options("title=&currency=dollars&per_unit=-3&lang=fr&per_unit=1e999");
+    EXPECT_TRUE(bad.title.empty());
+    EXPECT_TRUE(bad.currency.empty());
+    EXPECT_FALSE(bad.per_unit);
+    EXPECT_EQ(bad.lang, "en");
+    EXPECT_EQ(bad.ignored.size(), 4u);
+    EXPECT_EQ(parse_options("title=a%0Ab").ignored.size(), 1u);
+}
+
+TEST(Options, ScriptInAnyParameterIsRefusedOrInertText) {
+    const std::string xss = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+    const Options o = parse_options("bg=" + xss + "&layout=" + xss + "&pages=" + xss + "&title=" + xss);
+    EXPECT_FALSE(o.bg);
+    EXPECT_EQ(o.layout, Layout::fit);
+    EXPECT_TRUE(o.pages.empty());
+    EXPECT_EQ(o.title, "<script>alert(1)</script>");  // drawn as text, never parsed as HTML
+    for (const std::string& line : o.ignored) EXPECT_EQ(line.find("<script>"), std::string::npos) << line;
+}

@@ -1,0 +1,225 @@
+// Embedding: the demo blog (a CSS reset, a strict CSP, the loader included twice), snippets added
+// later, scripts off, hostile parameters, good manners inside someone else's page, the
+// configurator. Pixels are sampled from each iframe; text is read from each widget's text copy.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, repo, startSite } from './harness.mjs';
+import { testFeed } from './scripted-server.mjs';
+
+const STRICT = "default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self' data:";
+const XSS = '"><img src=x onerror="window.parent.pwned=1;window.pwned=1"><script>window.pwned=1</script>';
+
+// A page of the test's own, served beside the widget (same site as a blog that hosts it).
+function hostPage(body, { head = '' } = {}) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${STRICT}">
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/demo/demo.css">${head}
+<title>host</title></head><body><main><article>${body}</article></main>
+<script async src="/embed.js"></script></body></html>`;
+}
+
+let site, browser;
+before(async () => {
+  site = await startSite({
+    '/test/xss.html': hostPage(`
+      <a class="likeloss-embed" href="/widget.html?title=${encodeURIComponent(XSS)}&bg=${encodeURIComponent(XSS)}&layout=${encodeURIComponent(XSS)}"
+         data-accent="${XSS.replace(/"/g, '&quot;')}" data-pages="${XSS.replace(/"/g, '&quot;')}" data-onload="window.pwned=1"
+         data-color.maroctelecom="javascript:alert(1)">${XSS.replace(/</g, '&lt;')}</a>`),
+    '/test/late.html': hostPage('<p>Snippets come later.</p>'),
+    '/test/tall.html': hostPage('<p class="spacer">Above</p><a class="likeloss-embed" href="/widget.html?layout=full">counter</a><p class="spacer">Below</p>',
+      { head: '<link rel="stylesheet" href="/test/tall.css">' }),
+    '/test/tall.css': '.spacer { height: 1500px; }',
+    // A feed beside the widget that counts on every 0.2 s (same origin: always allowed).
+    '/test/ticking.json': testFeed({ lostA: 1000, rateA: -5, ageA: 0, interval: 600 }),
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function framesDrawn(page, count) {
+  await page.waitForFunction((n) => {
+    const frames = [...document.querySelectorAll('iframe')];
+    return frames.length === n && frames.every((f) => {
+      const l = f.contentWindow?.likeloss;
+      return l && l.frames > 0 && l.lines.length > 0;
+    });
+  }, count, { timeout: 30000 });
+  await page.waitForTimeout(400);  // the heights settle
+}
+
+const frameLines = (page, i) => page.evaluate((n) => document.querySelectorAll('iframe')[n].contentWindow.likeloss.lines, i);
+
+describe('embedding', () => {
+  test('the demo blog shows three widgets, each in its own colours, one per snippet though the loader is there twice', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/demo/', { viewport: { width: 1100, height: 1400 } });
+    await framesDrawn(page, 3);
+    assert.equal(await page.locator('script[src$="embed.js"]').count(), 2);
+    assert.equal(await page.locator('iframe').count(), 3);
+    assert.deepEqual(problems, []);
+    const shots = [];
+    for (let i = 0; i < 3; i++) shots.push(decodePng(await page.locator('iframe').nth(i).screenshot()));
+    const share = (png, rgb, tol = 4) => countColor(png, rgb, tol) / (png.width * png.height);
+    // Full: a white card, the headline in the default accent.
+    assert.ok(share(shots[0], [255, 255, 255], 0) > 0.5);
+    assert.ok(countColor(shots[0], [0xc8, 0x1e, 0x33]) > 300);
+    // Compact: its dark background and gold accent.
+    assert.ok(share(shots[1], [0x10, 0x15, 0x1c], 2) > 0.5, 'the compact widget is not dark');
+    assert.ok(countColor(shots[1], [0xff, 0xd7, 0x00], 6) > 300, 'no gold in the compact widget');
+    // Badge: its warm background and its own accent.
+    assert.ok(share(shots[2], [0xff, 0xf4, 0xe5], 2) > 0.5, 'the badge is not on its background');
+    assert.ok(countColor(shots[2], [0xc2, 0x41, 0x0c], 6) > 100, 'no accent in the badge');
+    // Three layouts, three heights, each the height its content asked for.
+    const heights = await page.$$eval('iframe', (fs) => fs.map((f) => [f.getBoundingClientRect().height,
+      f.contentDocument.getElementById('likeloss-box').getBoundingClientRect().height]));
+    for (const [outer, inner] of heights) assert.ok(Math.abs(outer - inner) <= 1, `iframe ${outer}px, content ${inner}px`);
+    assert.ok(heights[0][0] > heights[1][0] && heights[1][0] > heights[2][0], JSON.stringify(heights));
+    // Each iframe is named for assistive technology, and the links it replaced are hidden.
+    for (const title of await page.$$eval('iframe', (fs) => fs.map((f) => f.title))) assert.ok(title.length > 5);
+    assert.equal(await page.locator('a.likeloss-embed').first().isHidden(), true);
+
+    const out = ensureOutDir();
+    const file = join(out, 'embed-layouts.png');
+    writeFileSync(file, await page.locator('main').screenshot());
+    if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, join(repo, 'docs', 'embed-layouts.png'));
+    await context.close();
+  });
+
+  test('a snippet added after load is set up by one call', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/late.html');
+    await page.waitForFunction(() => window.LikeLoss && typeof window.LikeLoss.scan === 'function');
+    assert.equal(await page.locator('iframe').count(), 0);
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.className = 'likeloss-embed';
+      a.href = '/widget.html';
+      a.dataset.layout = 'badge';
+      a.textContent = 'Likes lost';
+      document.querySelector('article').append(a);
+      window.LikeLoss.scan();
+      window.LikeLoss.scan();  // twice: still one widget
+    });
+    await framesDrawn(page, 1);
+    assert.match((await frameLines(page, 0)).join('\n'), /494,652 likes lost/);
+    await context.close();
+  });
+
+  test('with scripts off the snippet is a working link', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/demo/', { javaScriptEnabled: false });
+    assert.equal(await page.locator('iframe').count(), 0);
+    const link = page.locator('a.likeloss-embed').first();
+    assert.equal(await link.isVisible(), true);
+    await link.click();
+    await page.waitForURL(/widget\.html/);
+    await context.close();
+  });
+
+  test('script in every parameter and data attribute stays inert text or a refused value', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/xss.html');
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+    await framesDrawn(page, 1);
+    await page.waitForTimeout(500);
+    assert.equal(dialogs, 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    const frame = page.frames().find((f) => f.url().includes('widget.html'));
+    assert.equal(await frame.evaluate(() => window.pwned), undefined);
+    assert.equal(await frame.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0);
+    const lines = await frameLines(page, 0);
+    // The title is shown as the text it is; the bad colours and values are refused and named.
+    assert.ok(lines.some((l) => l.includes('<img src=x onerror=')), JSON.stringify(lines));
+    const notice = lines[0];
+    for (const name of ['bg', 'accent', 'layout', 'pages', 'color.maroctelecom'])
+      assert.ok(notice.includes(`The parameter ${name} was ignored`), `${name} not named: ${notice}`);
+    assert.equal(await page.locator('iframe').getAttribute('title'), XSS.slice(0, 200));
+    await context.close();
+  });
+
+  test('the wheel over a widget scrolls the blog', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/tall.html', { viewport: { width: 800, height: 700 } });
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    await framesDrawn(page, 1);
+    const box = await page.locator('iframe').boundingBox();
+    const before = await page.evaluate(() => window.scrollY);
+    await page.mouse.move(box.x + box.width / 2, Math.min(box.y + 100, 650));
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction((y) => window.scrollY > y, before, { timeout: 5000 });
+    await context.close();
+  });
+
+  test('reduced motion stops the ticking; without it the counter counts on', async () => {
+    const read = async (reducedMotion) => {
+      const { context, page } = await openPage(browser, site.origin + '/widget.html?source=/test/ticking.json', { reducedMotion });
+      await page.waitForFunction(() => window.likeloss?.lines.some((l) => l.startsWith('Alpha: ')), null, { timeout: 30000 });
+      const alpha = async () => (await page.evaluate(() => window.likeloss.lines)).find((l) => l.startsWith('Alpha: '));
+      const first = await alpha();
+      const frames0 = await page.evaluate(() => window.likeloss.frames);
+      await page.waitForTimeout(2500);
+      const result = { changed: (await alpha()) !== first, frames: (await page.evaluate(() => window.likeloss.frames)) - frames0 };
+      await context.close();
+      return result;
+    };
+    const moving = await read('no-preference');
+    assert.equal(moving.changed, true, 'the counter did not count on');
+    const still = await read('reduce');
+    assert.equal(still.changed, false, 'the counter ticked with reduced motion');
+    assert.ok(still.frames < moving.frames / 4, `${still.frames} frames with reduced motion, ${moving.frames} without`);
+  });
+
+  test('theme=auto follows the dark scheme; a bad value is named in small print', async () => {
+    const dark = await openPage(browser, site.origin + '/widget.html?theme=auto&layout=compact', { colorScheme: 'dark' });
+    await dark.page.waitForFunction(() => window.likeloss?.frames > 0);
+    await dark.page.waitForTimeout(300);
+    const png = decodePng(await dark.page.locator('#likeloss-canvas').screenshot());
+    assert.ok(countColor(png, [0x16, 0x1a, 0x1f], 2) > png.width * png.height * 0.5, 'not dark');
+    await dark.context.close();
+    const light = await openPage(browser, site.origin + '/widget.html?theme=auto&layout=compact&fg=nonsense', { colorScheme: 'light' });
+    await light.page.waitForFunction(() => window.likeloss?.frames > 0 && window.likeloss.lines.length > 1);
+    await light.page.waitForTimeout(300);
+    const lpng = decodePng(await light.page.locator('#likeloss-canvas').screenshot());
+    assert.ok(countColor(lpng, [255, 255, 255], 0) > lpng.width * lpng.height * 0.5, 'not light');
+    const lines = await light.page.evaluate(() => window.likeloss.lines);
+    assert.match(lines[0], /^The parameter fg was ignored \(not a colour/);
+    await light.context.close();
+  });
+
+  test('transparent=1 lets the page behind show through', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/widget.html?transparent=1&layout=badge');
+    await page.evaluate(() => { document.documentElement.style.background = 'rgb(0, 128, 0)'; });
+    await page.waitForFunction(() => window.likeloss?.frames > 0);
+    await page.waitForTimeout(300);
+    const png = decodePng(await page.locator('#likeloss-canvas').screenshot());
+    assert.ok(countColor(png, [0, 128, 0], 2) > png.width * png.height * 0.5, 'the page does not show through');
+    await context.close();
+  });
+
+  test('the configurator updates the preview, the snippet and the share link', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/');
+    await page.waitForFunction(() => document.querySelectorAll('#configurator-pages input').length === 3);
+    await page.selectOption('select[name=layout]', 'badge');
+    await page.check('input[name=own]');
+    await page.locator('input[name=accent]').fill('#112233');
+    await page.uncheck('input[name="page-meditel"]');
+    const link = await page.inputValue('#configurator-link');
+    const url = new URL(link);
+    assert.equal(url.pathname, '/widget.html');
+    assert.equal(url.searchParams.get('layout'), 'badge');
+    assert.equal(url.searchParams.get('accent'), '#112233');
+    assert.equal(url.searchParams.get('pages'), 'maroctelecom,inwi.ma');
+    const snippet = await page.inputValue('#configurator-snippet');
+    assert.ok(snippet.startsWith('<a class="likeloss-embed" href="'));
+    assert.ok(snippet.includes('embed.js"></script>'));
+    const previewLines = () => {
+      const w = document.getElementById('configurator-preview').contentWindow;
+      return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines : null;
+    };
+    await page.waitForFunction(previewLines, null, { timeout: 30000 });
+    const lines = await page.evaluate(previewLines);
+    assert.ok(!lines.some((l) => l.startsWith('Meditel')), 'the preview still shows Meditel');
+    await context.close();
+  });
+});
