@@ -83,4 +83,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startServer({ root, port: Number(opt('--port', 8080)) });
   const { port } = server.address();
   console.log(`likeloss: serving ${root} at http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  console.log(`          the demo blog that embeds it: http://127.0.0.1:${port}/demo/`);
 }

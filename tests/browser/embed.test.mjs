@@ -23,10 +23,13 @@ function hostPage(body, { head = '' } = {}) {
 let site, browser;
 before(async () => {
   site = await startSite({
+    // Every parameter carries the payload, in the link's query or a data-* attribute; the second
+    // widget also gets it as its feed address.
     '/test/xss.html': hostPage(`
-      <a class="likeloss-embed" href="/widget.html?title=${encodeURIComponent(XSS)}&bg=${encodeURIComponent(XSS)}&layout=${encodeURIComponent(XSS)}"
-         data-accent="${XSS.replace(/"/g, '&quot;')}" data-pages="${XSS.replace(/"/g, '&quot;')}" data-onload="window.pwned=1"
-         data-color.maroctelecom="javascript:alert(1)">${XSS.replace(/</g, '&lt;')}</a>`),
+      <a class="likeloss-embed" href="/widget.html?${['title', 'bg', 'layout', 'theme', 'currency', 'lang', 'graph_token'].map((k) => `${k}=${encodeURIComponent(XSS)}`).join('&amp;')}"
+         ${['accent', 'fg', 'muted', 'pages', 'transparent', 'per_unit', 'color.maroctelecom'].map((k) => `data-${k}="${XSS.replace(/"/g, '&quot;')}"`).join(' ')}
+         data-onload="window.pwned=1">${XSS.replace(/</g, '&lt;')}</a>
+      <a class="likeloss-embed" href="/widget.html" data-source="${XSS.replace(/"/g, '&quot;')}" data-refresh="${XSS.replace(/"/g, '&quot;')}">second</a>`),
     '/test/late.html': hostPage('<p>Snippets come later.</p>'),
     '/test/tall.html': hostPage('<p class="spacer">Above</p><a class="likeloss-embed" href="/widget.html?layout=full">counter</a><p class="spacer">Below</p>',
       { head: '<link rel="stylesheet" href="/test/tall.css">' }),
@@ -81,6 +84,8 @@ describe('embedding', () => {
     // Each iframe is named for assistive technology, and the links it replaced are hidden.
     for (const title of await page.$$eval('iframe', (fs) => fs.map((f) => f.title))) assert.ok(title.length > 5);
     assert.equal(await page.locator('a.likeloss-embed').first().isHidden(), true);
+    // No widget takes the focus from the page.
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
 
     const out = ensureOutDir();
     const file = join(out, 'embed-layouts.png');
@@ -122,20 +127,28 @@ describe('embedding', () => {
     const { context, page } = await openPage(browser, site.origin + '/test/xss.html');
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs++; d.dismiss(); });
-    await framesDrawn(page, 1);
+    await framesDrawn(page, 2);
     await page.waitForTimeout(500);
     assert.equal(dialogs, 0);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
-    const frame = page.frames().find((f) => f.url().includes('widget.html'));
-    assert.equal(await frame.evaluate(() => window.pwned), undefined);
-    assert.equal(await frame.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0);
+    for (const frame of page.frames().filter((f) => f.url().includes('widget.html'))) {
+      assert.equal(await frame.evaluate(() => window.pwned), undefined);
+      assert.equal(await frame.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0);
+    }
+    // A token is never passed on by the loader.
+    assert.ok(!(await page.locator('iframe').first().getAttribute('src')).includes('graph_token'));
     const lines = await frameLines(page, 0);
-    // The title is shown as the text it is; the bad colours and values are refused and named.
+    // The title is shown as the text it is; every other value is refused and named.
     assert.ok(lines.some((l) => l.includes('<img src=x onerror=')), JSON.stringify(lines));
     const notice = lines[0];
-    for (const name of ['bg', 'accent', 'layout', 'pages', 'color.maroctelecom'])
+    for (const name of ['bg', 'fg', 'accent', 'muted', 'layout', 'theme', 'pages', 'transparent', 'currency', 'per_unit', 'lang', 'color.maroctelecom'])
       assert.ok(notice.includes(`The parameter ${name} was ignored`), `${name} not named: ${notice}`);
-    assert.equal(await page.locator('iframe').getAttribute('title'), XSS.slice(0, 200));
+    assert.ok(!notice.includes('<img'), 'a refused value is repeated back');
+    assert.equal(await page.locator('iframe').first().getAttribute('title'), XSS.slice(0, 200));
+    // The second widget's feed address is the payload: a same-site path that does not exist.
+    const second = (await frameLines(page, 1)).join('\n');
+    assert.match(second, /The parameter refresh was ignored/);
+    assert.match(second, /Nothing was found at 127\.0\.0\.1:\d+ \(HTTP 404\)/);
     await context.close();
   });
 
