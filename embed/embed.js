@@ -17,21 +17,31 @@
     window.LikeLoss.scan();
     return;
   }
-  var script = document.currentScript;
-  var widget = new URL('widget.html', script && script.src ? script.src : location.href);
+  // Where this script came from, and so where widget.html is. currentScript is null in a shadow
+  // root or under some script loaders: then a script element that names embed.js, then (per
+  // link) the link itself when it points at widget.html.
+  var script = document.currentScript || document.querySelector('script[src*="embed.js"]');
+  var base = script && script.src ? new URL('widget.html', script.src) : null;
   // The parameters a snippet may pass. Never a Graph API token: a public page must not carry one.
   var PARAMETER = /^(bg|fg|accent|muted|transparent|theme|layout|pages|currency|per_unit|title|lang|source|refresh|color\.[A-Za-z0-9._-]{1,100})$/;
   var frames = [];
 
   function setup(link) {
     if (link.hasAttribute('data-likeloss-ready')) return;
+    var href = null;
+    try { href = new URL(link.href); } catch (e) {}
+    var pointsAtWidget = href && /\/widget\.html$/.test(href.pathname);
+    var widget = base || (pointsAtWidget ? new URL(href.origin + href.pathname) : null);
+    if (!widget) return;  // nowhere to load the counter from: the link stays a link
     link.setAttribute('data-likeloss-ready', '');
     var params = new URLSearchParams();
-    try {
-      new URL(link.getAttribute('href') || '', location.href).searchParams.forEach(function (value, key) {
+    // The link's own query counts only when the link is the widget's address: an empty or "#"
+    // href would otherwise hand the blog's address (and whoever crafted it) the widget's settings.
+    if (pointsAtWidget && href.origin === widget.origin) {
+      href.searchParams.forEach(function (value, key) {
         if (PARAMETER.test(key)) params.set(key, value);
       });
-    } catch (e) {}
+    }
     Array.prototype.forEach.call(link.attributes, function (a) {
       var key = a.name.slice(5);
       if (a.name.indexOf('data-') === 0 && PARAMETER.test(key)) params.set(key, a.value);
@@ -43,8 +53,12 @@
     frame.loading = 'lazy';
     frame.setAttribute('scrolling', 'no');
     // Inline and important: a page's CSS reset must not squash or hide the widget.
-    var style = { display: 'block', width: '100%', 'max-width': '100%', height: '320px', border: '0', margin: '0',
-                  padding: '0', 'color-scheme': 'normal', background: 'transparent', visibility: 'visible', opacity: '1' };
+    // color-scheme light: on a dark-scheme page a browser would paint an opaque backdrop behind
+    // the frame, and a transparent widget would show that instead of the page.
+    var style = { display: 'block', width: '100%', 'max-width': '100%', 'min-width': '0', height: '320px',
+                  'max-height': 'none', 'min-height': '0', border: '0', margin: '0', padding: '0', float: 'none',
+                  transform: 'none', 'box-sizing': 'content-box', 'color-scheme': 'light', background: 'transparent',
+                  visibility: 'visible', opacity: '1' };
     Object.keys(style).forEach(function (k) { frame.style.setProperty(k, style[k], 'important'); });
     link.parentNode.insertBefore(frame, link);
     link.style.setProperty('display', 'none', 'important');
@@ -57,10 +71,13 @@
     return found.length;
   }
 
+  // A height report counts only from the window of one of our frames (whatever its origin after
+  // a redirect): another frame can resize nothing, and a frame only itself.
   window.addEventListener('message', function (e) {
-    if (e.origin !== widget.origin || !e.data || e.data.type !== 'likeloss:height') return;
+    if (!e.data || e.data.type !== 'likeloss:height') return;
     var height = Math.ceil(Number(e.data.height));
     if (!(height > 0)) return;
+    frames = frames.filter(function (frame) { return frame.isConnected; });
     frames.forEach(function (frame) {
       if (frame.contentWindow === e.source)
         frame.style.setProperty('height', Math.min(height, 5000) + 'px', 'important');

@@ -31,6 +31,15 @@
     }
   }
 
+  // In an iframe, tell the embedding page (embed.js) how tall the widget is: the counter, or
+  // whatever stands in for it (a message, the figures as text) when it cannot be drawn.
+  if (window.parent !== window && window.ResizeObserver) {
+    var whole = document.getElementById('likeloss');
+    new ResizeObserver(function () {
+      window.parent.postMessage({ type: 'likeloss:height', height: whole.getBoundingClientRect().height }, '*');
+    }).observe(whole);
+  }
+
   if (typeof WebAssembly !== 'object') {
     fail('This browser cannot run the counter (no WebAssembly). The figures are in the campaign feed, linked below.');
     return;
@@ -48,7 +57,7 @@
   function writeText() {
     clearTimeout(textTimer);
     textTimer = 0;
-    textWritten = Date.now();
+    textWritten = performance.now();
     text.replaceChildren.apply(text, state.lines.map(function (line) {
       var p = document.createElement('p');
       p.textContent = line;
@@ -105,7 +114,7 @@
       // the counter's ticks at most every ten seconds, so a screen reader is not flooded.
       setText: function (lines, urgent) {
         state.lines = lines;
-        var wait = 10000 - (Date.now() - textWritten);
+        var wait = 10000 - (performance.now() - textWritten);
         if (!urgent && wait > 0) {
           if (!textTimer) textTimer = setTimeout(writeText, wait);
           return;
@@ -114,8 +123,6 @@
       },
       setContentHeight: function (px) {
         box.style.height = px + 'px';
-        // In an iframe, tell the embedding page (embed.js) how tall the widget wants to be.
-        if (window.parent !== window) window.parent.postMessage({ type: 'likeloss:height', height: px }, '*');
       },
       frameDrawn: function () { state.frames++; },
       setData: function (json) { state.data = JSON.parse(json); },

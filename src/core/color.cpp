@@ -81,7 +81,9 @@ const Named kNamed[] = {
 
 std::optional<Rgba> parse_css_color(std::string_view text) {
     std::string s(text);
-    s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }), s.end());
+    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     if (s.empty() || s.size() > 32) return std::nullopt;
     if (s == "transparent") return Rgba{0, 0, 0, 0};

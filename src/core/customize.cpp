@@ -1,6 +1,7 @@
 #include "customize.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace likeloss {
@@ -18,29 +19,42 @@ std::string number(double v) {
     return buf;
 }
 
+bool same_id(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string joined(const std::string& a, const std::string& b) {
+    if (a.empty() || a == b) return b;
+    return b.empty() ? a : a + "; " + b;
+}
+
 }  // namespace
 
 std::vector<std::string> customize(Feed& feed, const Options& o) {
     std::vector<std::string> ignored;
+    auto find = [&](const std::string& id) {
+        // HTML lowercases attribute names (data-color.MarocTelecom): ids match in any case.
+        return std::find_if(feed.pages.begin(), feed.pages.end(), [&](const Page& p) { return same_id(p.id, id); });
+    };
+    for (const auto& page_color : o.page_colors) {
+        const auto it = find(page_color.first);
+        if (it == feed.pages.end())
+            ignored.push_back("color." + page_color.first + ": the feed has no page " + page_color.first);
+        else
+            it->color = page_color.second;
+    }
     if (!o.pages.empty()) {
         std::vector<Page> chosen;
         for (const std::string& id : o.pages) {
-            const auto it = std::find_if(feed.pages.begin(), feed.pages.end(), [&](const Page& p) { return p.id == id; });
+            const auto it = find(id);
             if (it == feed.pages.end())
                 ignored.push_back("pages: the feed has no page " + id);
             else
                 chosen.push_back(*it);
         }
         if (!chosen.empty()) feed.pages = std::move(chosen);
-    }
-    for (const auto& page_color : o.page_colors) {
-        const std::string& id = page_color.first;
-        const Rgba& color = page_color.second;
-        const auto it = std::find_if(feed.pages.begin(), feed.pages.end(), [&](const Page& p) { return p.id == id; });
-        if (it == feed.pages.end())
-            ignored.push_back("color." + id + ": the feed has no page " + id);
-        else
-            it->color = color;
     }
     if (!o.title.empty()) feed.campaign.title = o.title;
     if (o.per_unit) {
@@ -55,26 +69,33 @@ std::vector<std::string> customize(Feed& feed, const Options& o) {
             ignored.push_back("currency: the feed has no rate for " + o.currency);
         } else {
             // The chosen currency becomes the base: the value of a like converted, and every rate
-            // restated against it.
+            // restated against it. Computed figures are derived at best, and cite what they use.
             const Rate chosen = *it;
+            const Provenance& by = chosen.per_base.provenance;
             const double k = chosen.per_base.value;
+            auto computed = [&](const Provenance& from, const std::string& how) {
+                Provenance p;
+                p.status = weaker(weaker(from.status, by.status), Status::derived);
+                p.source = joined(from.source, by.source);
+                p.note = joined(from.note, how);
+                return p;
+            };
             Money m;
             m.currency = chosen.currency;
             m.per_unit.value = feed.money.per_unit.value * k;
-            m.per_unit.provenance.status = weaker(feed.money.per_unit.provenance.status, chosen.per_base.provenance.status);
-            m.per_unit.provenance.source = feed.money.per_unit.provenance.source;
-            m.per_unit.provenance.note = number(feed.money.per_unit.value) + " " + feed.money.currency + " x " +
-                                         number(k) + " " + chosen.currency + "/" + feed.money.currency + ".";
+            m.per_unit.provenance = computed(feed.money.per_unit.provenance,
+                                             number(feed.money.per_unit.value) + " " + feed.money.currency + " x " +
+                                                 number(k) + " " + chosen.currency + "/" + feed.money.currency + ".");
             Rate back;
             back.currency = feed.money.currency;
             back.per_base.value = 1 / k;
-            back.per_base.provenance = chosen.per_base.provenance;
+            back.per_base.provenance = computed({by.status, "", ""}, "1 / " + number(k) + ".");
             m.rates.push_back(back);
             for (const Rate& r : feed.money.rates) {
                 if (r.currency == chosen.currency) continue;
                 Rate other = r;
                 other.per_base.value = r.per_base.value / k;
-                other.per_base.provenance.status = weaker(r.per_base.provenance.status, chosen.per_base.provenance.status);
+                other.per_base.provenance = computed(r.per_base.provenance, number(r.per_base.value) + " / " + number(k) + ".");
                 m.rates.push_back(other);
             }
             feed.money = std::move(m);

@@ -242,7 +242,7 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
             current = true;
             if (mode_ == Mode::feed) {
                 json rec = {{"v", kSavedVersion}, {"url", s_.source_url}, {"saved_at", format_rfc3339(now)}, {"feed", r.body}};
-                record_ = r.body.size() <= kMaxSavedBytes ? rec.dump() : std::string();
+                record_ = r.body.size() <= kMaxSavedBytes ? rec.dump(-1, ' ', false, json::error_handler_t::replace) : std::string();
             }
         }
     }
@@ -461,7 +461,7 @@ std::string Live::state_json(Instant now) const {
     const auto next = next_due();
     j["next_in_ms"] = next ? json(*next - now) : json(nullptr);
     j["good_at"] = good_at_ ? json(format_rfc3339(good_at_)) : json(nullptr);
-    return j.dump();
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);  // never abort on a bad byte
 }
 
 }  // namespace likeloss

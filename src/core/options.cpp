@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 
 #include "color.hpp"
 #include "feed.hpp"
@@ -41,6 +42,20 @@ bool valid_token(std::string_view t) {
     return std::all_of(t.begin(), t.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '|' || c == '_' || c == '-' || c == '.';
     });
+}
+
+// Code points in well-formed UTF-8, or nothing when it is not (a Latin-1 "Caf%E9", a stray byte).
+std::optional<std::size_t> utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+        if (len == 0 || i + len > s.size() || (len == 2 && c < 0xc2)) return std::nullopt;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::nullopt;
+        i += len;
+    }
+    return n;
 }
 
 bool valid_version(std::string_view v) {
@@ -119,8 +134,9 @@ Options parse_options(std::string_view query) {
             else ignore(p.key, "not full, compact or badge");
         } else if (p.key == "title") {
             const bool control = std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-            if (value.empty() || value.size() > 120 || control)
-                ignore(p.key, "empty, longer than 120 bytes, or with control characters");
+            const auto length = utf8_length(value);
+            if (!length || *length == 0 || *length > 120 || control)
+                ignore(p.key, "empty, longer than 120 characters, not UTF-8, or with control characters");
             else
                 o.title = value;
         } else if (p.key == "currency") {

@@ -104,7 +104,8 @@ void publish_text(const Description* d) {
         for (std::string& line : lines(*d)) sentences.push_back(std::move(line));
         sentences.push_back("Data: " + app.view.data_label + ".");  // as the footer says it
     }
-    std::string json = nlohmann::json(sentences).dump();
+    // A bad byte is replaced, never fatal: the text must reach the page whatever a feed says.
+    std::string json = nlohmann::json(sentences).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (json != app.text) {
         app.text = std::move(json);
         web::page_set_text(app.text.c_str(), app.text_urgent);
@@ -116,7 +117,8 @@ void publish_text(const Description* d) {
 void data_changed() {
     const Instant now = wall_clock();
     Live& live = *app.live;
-    if (live.revision() != app.revision) {
+    const bool new_feed = live.revision() != app.revision;
+    if (new_feed) {
         app.revision = live.revision();
         if (const Feed* feed = live.feed()) {
             Continuity held;
@@ -141,10 +143,13 @@ void data_changed() {
         const auto colon = why.find(':');
         notice += "The parameter " + why.substr(0, colon) + " was ignored (" + why.substr(colon + 2) + "). ";
     }
+    const std::string before = app.view.notice;
     app.view.notice = notice + live.notice(now);
     if (!app.view.notice.empty() && app.view.notice.back() == ' ') app.view.notice.pop_back();
-    app.text_urgent = true;
-    app.motion_at = now;
+    if (app.view.notice != before || new_feed) {  // news, told at once; a poll that changed nothing is not
+        app.text_urgent = true;
+        app.motion_at = now;
+    }
     if (!app.window) {  // no drawing: the text is all there is, and it stays live
         const Description d = app.model ? describe(*app.model, app.model->at(now)) : Description{};
         publish_text(app.model ? &d : nullptr);

@@ -34,6 +34,9 @@ void provenance_lines(const Provenance& p) {
 }
 
 // A hover (or a tap, which moves the pointer there) on the last item explains where it comes from.
+// Where the open tooltip ends, so a small widget (the badge) can grow to show all of it.
+float tooltip_bottom = 0;
+
 template <typename Body>
 void explain(const CounterView& v, Body body) {
     if (!ImGui::IsItemHovered()) return;
@@ -42,8 +45,22 @@ void explain(const CounterView& v, Body body) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
     body();
     ImGui::PopTextWrapPos();
+    tooltip_bottom = std::max(tooltip_bottom, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::EndTooltip();
     ImGui::PopFont();
+}
+
+// `t` cut with an ellipsis to fit `width`.
+std::string fitted(ImFont* font, const std::string& t, float width) {
+    if (text_width(font, t) <= width) return t;
+    std::string cut = t;
+    while (!cut.empty()) {
+        do cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xc0) == 0x80);  // whole UTF-8 characters
+        if (!cut.empty()) cut.pop_back();
+        if (text_width(font, cut + "\xE2\x80\xA6") <= width) return cut + "\xE2\x80\xA6";
+    }
+    return "\xE2\x80\xA6";
 }
 
 void explain_money(const CounterView& v) {
@@ -79,11 +96,13 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
     const float line_h = ImGui::GetTextLineHeight();
     ImGui::PopFont();
     dl->AddCircleFilled(ImVec2(x + dot, y + line_h * 0.5f), dot, to_u32(color));
-    ImGui::SetCursorPos(ImVec2(x + dot * 2 + 6 * s, y));
-    text(v.fonts.body, v.theme.fg, p.page->name);
     const bool gain = p.gained > 0;
     const std::string figure = (gain ? "+" : "\xE2\x88\x92") + format_count(gain ? p.gained : p.lost);
-    ImGui::SetCursorPos(ImVec2(x + w - text_width(v.fonts.strong, figure), y));
+    const float figure_w = text_width(v.fonts.strong, figure);
+    const float name_x = x + dot * 2 + 6 * s;
+    ImGui::SetCursorPos(ImVec2(name_x, y));
+    text(v.fonts.body, v.theme.fg, fitted(v.fonts.body, p.page->name, x + w - figure_w - 8 * s - name_x));
+    ImGui::SetCursorPos(ImVec2(x + w - figure_w, y));
     text(v.fonts.strong, gain ? v.theme.gain : v.theme.fg, figure);
     explain(v, [&] {
         const Measurement& m = *p.last;
@@ -145,6 +164,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PopStyleVar();  // Begin has read it; tooltips keep their own padding
     ImGui::SetCursorPos(ImVec2(pad, pad));
+    tooltip_bottom = 0;
 
     if (!v.model) {  // nothing to count yet: say why, in place of the figures
         wrapped(v.fonts.body, v.theme.fg, v.notice.empty() ? "No figures to show." : v.notice, right);
@@ -163,7 +183,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
 
     // Title and what is counted.
     ImGui::SetCursorPosX(pad);
-    wrapped(badge ? v.fonts.strong : v.fonts.title, v.theme.fg, feed.campaign.title, right);
+    wrapped(badge || w / s < 300 ? v.fonts.strong : v.fonts.title, v.theme.fg, feed.campaign.title, right);
     explain(v, [&] {
         if (!feed.campaign.note.empty()) ImGui::TextUnformatted(feed.campaign.note.c_str());
         if (!feed.campaign.url.empty()) ImGui::Text("More: %s", feed.campaign.url.c_str());
@@ -181,7 +201,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     const std::string headline = format_count(gain ? f.gained : f.lost);
     ImGui::SetCursorPosX(pad);
     const float big_y = ImGui::GetCursorPosY();
-    ImFont* big = badge && text_width(v.fonts.big, headline) > w * 0.7f ? v.fonts.title : v.fonts.big;
+    ImFont* big = text_width(v.fonts.big, headline) > w * (badge ? 0.7f : 0.95f) ? v.fonts.title : v.fonts.big;
     text(big, gain ? v.theme.gain : v.theme.accent, headline);
     explain(v, [&] {
         ImGui::Text("Net over %zu pages: %s at the baseline, %s %s.", feed.pages.size(),
@@ -209,16 +229,23 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     text(money_font, v.theme.fg, format_money(f.money[0].value, f.money[0].currency));
     explain_money(v);
     for (std::size_t i = 1; i < f.money.size() && !(badge && i > 1); ++i) {
+        const std::string other = "\xE2\x89\x88 " + format_money(f.money[i].value, f.money[i].currency);
         ImGui::SameLine();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (money_font->FontSize - v.fonts.body->FontSize) * 0.7f);
-        text(v.fonts.body, v.theme.muted, "\xE2\x89\x88 " + format_money(f.money[i].value, f.money[i].currency));
+        if (ImGui::GetCursorPosX() + text_width(v.fonts.body, other) <= right) {
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (money_font->FontSize - v.fonts.body->FontSize) * 0.7f);
+        } else {  // no room beside it: on a line of its own
+            ImGui::NewLine();
+            ImGui::SetCursorPosX(pad);
+        }
+        text(v.fonts.body, v.theme.muted, other);
         explain_money(v);
     }
     if (badge) {  // the badge: the figure, its worth, and how likes become money
         ImGui::SetCursorPosX(pad);
         wrapped(v.fonts.small, v.theme.muted, v.description.method, right);
         explain_money(v);
-        const float badge_h = ImGui::GetCursorPosY() + pad - 2 * s;
+        // A badge is too small for its sources: while one is shown, it asks for room for it.
+        const float badge_h = std::max(ImGui::GetCursorPosY() + pad - 2 * s, tooltip_bottom > 0 ? tooltip_bottom + 4 * s : 0.0f);
         ImGui::End();
         ImGui::PopStyleVar();
         return badge_h;

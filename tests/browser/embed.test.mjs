@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
 import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, repo, startSite } from './harness.mjs';
 import { testFeed } from './scripted-server.mjs';
 
@@ -31,6 +32,12 @@ before(async () => {
          data-onload="window.pwned=1">${XSS.replace(/</g, '&lt;')}</a>
       <a class="likeloss-embed" href="/widget.html" data-source="${XSS.replace(/"/g, '&quot;')}" data-refresh="${XSS.replace(/"/g, '&quot;')}">second</a>`),
     '/test/late.html': hostPage('<p>Snippets come later.</p>'),
+    // A dark-scheme blog with a green background: a transparent widget must show the green.
+    '/test/dark.html': hostPage('<a class="likeloss-embed" href="/widget.html" data-transparent="1" data-theme="dark" data-layout="badge">badge</a>',
+      { head: '<meta name="color-scheme" content="dark"><link rel="stylesheet" href="/test/green.css">' }),
+    '/test/green.css': 'html, body { background: rgb(0, 128, 0) !important; }',
+    // The blog's own address must not set the widget's parameters through an empty or "#" href.
+    '/test/hash.html': hostPage('<a class="likeloss-embed" href="#" data-layout="compact">a</a> <a class="likeloss-embed" data-layout="compact" href="/widget.html#x">b</a>'),
     '/test/tall.html': hostPage('<p class="spacer">Above</p><a class="likeloss-embed" href="/widget.html?layout=full">counter</a><p class="spacer">Below</p>',
       { head: '<link rel="stylesheet" href="/test/tall.css">' }),
     '/test/tall.css': '.spacer { height: 1500px; }',
@@ -92,6 +99,95 @@ describe('embedding', () => {
     writeFileSync(file, await page.locator('main').screenshot());
     if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, join(repo, 'docs', 'embed-layouts.png'));
     await context.close();
+  });
+
+  test('a blog on another origin embeds the widget and sizes it from its reports', async () => {
+    const blog = createServer((req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': `default-src 'none'; script-src ${site.origin}; frame-src ${site.origin}; img-src data:`,
+      });
+      res.end(`<!doctype html><title>elsewhere</title><link rel="icon" href="data:,"><h1>Another site</h1>
+        <a class="likeloss-embed" href="${site.origin}/widget.html?layout=compact">compact</a>
+        <a class="likeloss-embed" href="${site.origin}/widget.html" data-layout="badge">badge</a>
+        <script async src="${site.origin}/embed.js"></script>`);
+    });
+    await new Promise((ok) => blog.listen(0, '127.0.0.1', ok));
+    try {
+      const { context, page } = await openPage(browser, `http://localhost:${blog.address().port}/`);
+      await page.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+      const heights = async () => page.$$eval('iframe', (fs) => fs.map((f) => Math.round(f.getBoundingClientRect().height)));
+      await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height !== '320px'), null, { timeout: 30000 });
+      const [compact, badge] = await heights();
+      assert.ok(compact > badge && badge > 80, `heights ${compact}, ${badge}`);
+      const inner = await Promise.all(page.frames().filter((f) => f.url().includes('widget.html')).map((f) =>
+        f.evaluate(() => Math.round(document.getElementById('likeloss').getBoundingClientRect().height))));
+      assert.deepEqual([...inner].sort(), [compact, badge].sort());
+      await context.close();
+    } finally {
+      blog.close();
+    }
+  });
+
+  test('an empty or "#" link takes nothing from the blog\'s own address', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/hash.html?title=HACKED&per_unit=999');
+    await framesDrawn(page, 2);
+    for (const i of [0, 1]) {
+      const text = (await frameLines(page, i)).join('\n');
+      assert.ok(!text.includes('HACKED') && !text.includes('999'), text);
+      assert.match(text, /494,652 likes lost/);
+    }
+    await context.close();
+  });
+
+  test('loaded where it cannot see its own script tag (a shadow root), it finds the widget from the link', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/late.html');
+    await page.waitForFunction(() => window.LikeLoss);
+    await page.evaluate(() => {
+      delete window.LikeLoss;  // as if this were the first copy
+      for (const s of document.querySelectorAll('script[src$="embed.js"]')) s.remove();
+      const a = document.createElement('a');
+      a.className = 'likeloss-embed';
+      a.href = '/widget.html?layout=badge';
+      a.textContent = 'badge';
+      document.querySelector('article').append(a);
+      const host = document.createElement('div');
+      document.body.append(host);
+      const script = document.createElement('script');
+      script.src = '/embed.js';
+      host.attachShadow({ mode: 'open' }).append(script);
+    });
+    await framesDrawn(page, 1);
+    assert.match(await page.locator('iframe').getAttribute('src'), /\/widget\.html\?layout=badge$/);
+    await context.close();
+  });
+
+  test('a transparent widget on a dark-scheme blog shows the blog, not a white box', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/dark.html', { colorScheme: 'dark' });
+    await framesDrawn(page, 1);
+    const png = decodePng(await page.locator('iframe').screenshot());
+    assert.ok(countColor(png, [0, 128, 0], 3) > png.width * png.height * 0.5, 'the blog does not show through');
+    await context.close();
+  });
+
+  test('a widget that cannot draw (no WebGL 2) still sizes its iframe to the text it shows instead', async () => {
+    const noGl = await launchBrowser(['--disable-webgl2']);
+    try {
+      const { page } = await openPage(noGl, site.origin + '/demo/', { viewport: { width: 1100, height: 1400 } });
+      await page.waitForFunction(() => [...document.querySelectorAll('iframe')].length === 3 &&
+        [...document.querySelectorAll('iframe')].every((f) => f.contentWindow.likeloss?.error), null, { timeout: 30000 });
+      await page.waitForTimeout(500);
+      const sizes = await page.$$eval('iframe', (fs) => fs.map((f) => [Math.round(f.getBoundingClientRect().height),
+        Math.round(f.contentDocument.getElementById('likeloss').getBoundingClientRect().height)]));
+      for (const [outer, inner] of sizes) {
+        assert.ok(Math.abs(outer - inner) <= 1, `iframe ${outer}px for ${inner}px of text`);
+        assert.ok(inner > 100);
+      }
+      const text = await page.$eval('iframe', (f) => f.contentDocument.getElementById('likeloss-text').textContent);
+      assert.match(text, /494,652 likes lost/);
+    } finally {
+      await noGl.close();
+    }
   });
 
   test('a snippet added after load is set up by one call', async () => {
@@ -198,6 +294,28 @@ describe('embedding', () => {
     const lines = await light.page.evaluate(() => window.likeloss.lines);
     assert.match(lines[0], /^The parameter fg was ignored \(not a colour/);
     await light.context.close();
+  });
+
+  test('a title that is not UTF-8 is refused, and the widget still draws', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/widget.html?title=Caf%E9&layout=badge');
+    await page.waitForFunction(() => window.likeloss?.frames > 0 && window.likeloss.lines.length > 1);
+    assert.equal(await page.evaluate(() => window.likeloss.error), '');
+    assert.match((await page.evaluate(() => window.likeloss.lines))[0], /^The parameter title was ignored/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the screen-reader copy follows the ticking counter, at most every ten seconds', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/widget.html?source=/test/ticking.json');
+    const dom = () => page.evaluate(() => [...document.querySelectorAll('#likeloss-text p')].map((p) => p.textContent));
+    const state = () => page.evaluate(() => window.likeloss.lines);
+    await page.waitForFunction(() => window.likeloss?.lines.some((l) => l.startsWith('Alpha: ')), null, { timeout: 30000 });
+    await page.waitForTimeout(1500);
+    assert.notDeepEqual(await dom(), await state(), 'every tick was written for screen readers');
+    const first = (await dom()).find((l) => l.startsWith('Alpha: '));
+    await page.waitForFunction((f) => [...document.querySelectorAll('#likeloss-text p')].some((p) => p.textContent.startsWith('Alpha: ') && p.textContent !== f),
+      first, { timeout: 12000 });
+    await context.close();
   });
 
   test('transparent=1 lets the page behind show through', async () => {

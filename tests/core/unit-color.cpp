@@ -27,4 +27,6 @@ TEST(Color, CssNamesAndTransparent) {
     EXPECT_FALSE(parse_css_color("notacolor"));
     EXPECT_FALSE(parse_css_color("red;x"));
     EXPECT_FALSE(parse_css_color(""));
+    EXPECT_FALSE(parse_css_color("dark blue"));
+    EXPECT_FALSE(parse_css_color("#e4 00 2b"));
 }

@@ -11,12 +11,16 @@ Feed test_feed() { return *parse_feed(valid_feed().dump(), test_now()).feed; }
 
 TEST(Customize, PagesInTheOrderAskedWithTheirColours) {
     Feed f = test_feed();
-    const auto ignored = customize(f, parse_options("pages=b,nosuch&color.b=%23abcdef&color.zz=red&title=Mine"));
-    ASSERT_EQ(f.pages.size(), 1u);
+    const auto ignored = customize(f, parse_options("pages=b,nosuch,a&color.B=%23abcdef&color.zz=red&title=Mine"));
+    ASSERT_EQ(f.pages.size(), 2u);
     EXPECT_EQ(f.pages[0].id, "b");
-    EXPECT_EQ(f.pages[0].color, (Rgba{0xab, 0xcd, 0xef, 255}));
+    EXPECT_EQ(f.pages[1].id, "a");
+    EXPECT_EQ(f.pages[0].color, (Rgba{0xab, 0xcd, 0xef, 255}));  // ids match in any case (HTML lowercases)
     EXPECT_EQ(f.campaign.title, "Mine");
-    EXPECT_EQ(ignored, (std::vector<std::string>{"pages: the feed has no page nosuch", "color.zz: the feed has no page zz"}));
+    EXPECT_EQ(ignored, (std::vector<std::string>{"color.zz: the feed has no page zz", "pages: the feed has no page nosuch"}));
+    // A colour for a page that pages= leaves out is not an error.
+    Feed g = test_feed();
+    EXPECT_TRUE(customize(g, parse_options("pages=a&color.b=red")).empty());
 }
 
 TEST(Customize, AnotherCurrencyBecomesTheBase) {
@@ -25,6 +29,7 @@ TEST(Customize, AnotherCurrencyBecomesTheBase) {
     EXPECT_EQ(f.money.currency, "USD");
     EXPECT_DOUBLE_EQ(f.money.per_unit.value, 0.3);
     EXPECT_EQ(f.money.per_unit.provenance.note, "3 MAD x 0.1 USD/MAD.");
+    EXPECT_EQ(f.money.per_unit.provenance.status, Status::assumption);  // as sure as its least sure part
     ASSERT_EQ(f.money.rates.size(), 1u);
     EXPECT_EQ(f.money.rates[0].currency, "MAD");
     EXPECT_DOUBLE_EQ(f.money.rates[0].per_base.value, 10);
@@ -39,4 +44,22 @@ TEST(Customize, AValuePerLikeFromTheUrlIsAnAssumptionAndSaysSo) {
     EXPECT_DOUBLE_EQ(f.money.per_unit.value, 5);
     EXPECT_EQ(f.money.per_unit.provenance.status, Status::assumption);
     EXPECT_NE(f.money.per_unit.provenance.note.find("per_unit parameter"), std::string::npos);
+}
+
+TEST(Customize, AConvertedFigureIsDerivedAndCitesBothSources) {
+    nlohmann::json j = valid_feed();
+    j["money"]["per_unit"] = {{"value", 3}, {"status", "reported"}, {"source", "tracker"}, {"note", "as reported"}};
+    j["money"]["rates"]["USD"] = {{"value", 0.1}, {"status", "reported"}, {"source", "central bank"}};
+    Feed f = *parse_feed(j.dump(), test_now()).feed;
+    customize(f, parse_options("currency=USD"));
+    EXPECT_EQ(f.money.per_unit.provenance.status, Status::derived);
+    EXPECT_EQ(f.money.per_unit.provenance.source, "tracker; central bank");
+    EXPECT_EQ(f.money.per_unit.provenance.note, "as reported; 3 MAD x 0.1 USD/MAD.");
+    EXPECT_EQ(f.money.rates[0].per_base.provenance.status, Status::derived);
+
+    Feed g = *parse_feed(j.dump(), test_now()).feed;
+    customize(g, parse_options("per_unit=5&currency=USD"));  // the widget's own value keeps its label
+    EXPECT_DOUBLE_EQ(g.money.per_unit.value, 0.5);
+    EXPECT_EQ(g.money.per_unit.provenance.status, Status::assumption);
+    EXPECT_NE(g.money.per_unit.provenance.note.find("per_unit parameter"), std::string::npos);
 }

@@ -114,3 +114,15 @@ TEST(Options, ScriptInAnyParameterIsRefusedOrInertText) {
     EXPECT_EQ(o.title, "<script>alert(1)</script>");  // drawn as text, never parsed as HTML
     for (const std::string& line : o.ignored) EXPECT_EQ(line.find("<script>"), std::string::npos) << line;
 }
+
+TEST(Options, TitlesAreCharactersOfWellFormedUtf8) {
+    EXPECT_EQ(parse_options("title=Caf%C3%A9").title, "Caf\xC3\xA9");
+    EXPECT_TRUE(parse_options("title=Caf%E9").title.empty());  // Latin-1: refused, not a crash later
+    EXPECT_TRUE(parse_options("title=%FF").title.empty());
+    EXPECT_TRUE(parse_options("title=%C0%AF").title.empty());  // an overlong form
+    std::string arabic;
+    for (int i = 0; i < 100; ++i) arabic += "%D8%B9";  // 100 letters, 200 bytes
+    EXPECT_EQ(parse_options("title=" + arabic).title.size(), 200u);
+    EXPECT_EQ(parse_options("title=Caf%E9").ignored[0],
+              "title: empty, longer than 120 characters, not UTF-8, or with control characters");
+}
