@@ -15,6 +15,7 @@
 
   function fail(message) {
     state.error = message;
+    if (state.lines.length) writeText();  // the figures, at once, for everyone now
     status.textContent = message;
     status.hidden = false;
     box.hidden = true;
@@ -30,6 +31,13 @@
       text.replaceChildren(p);
     }
   }
+
+  // A browser keeps about sixteen WebGL contexts: a page with more widgets loses the oldest. A
+  // widget whose context is lost shows its figures as text rather than a blank box.
+  canvas.addEventListener('webglcontextlost', function () {
+    state.contextLost = true;
+    fail('The browser stopped drawing this counter (too many on one page, or the graphics were reset). Its figures:');
+  });
 
   // In an iframe, tell the embedding page (embed.js) how tall the widget is: the counter, or
   // whatever stands in for it (a message, the figures as text) when it cannot be drawn.

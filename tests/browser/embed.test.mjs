@@ -32,6 +32,11 @@ before(async () => {
          data-onload="window.pwned=1">${XSS.replace(/</g, '&lt;')}</a>
       <a class="likeloss-embed" href="/widget.html" data-source="${XSS.replace(/"/g, '&quot;')}" data-refresh="${XSS.replace(/"/g, '&quot;')}">second</a>`),
     '/test/late.html': hostPage('<p>Snippets come later.</p>'),
+    // Twenty widgets in view at once: more than the WebGL contexts a browser keeps.
+    '/test/twenty.html': hostPage(Array.from({ length: 20 }, (_, i) =>
+      `<div class="cell"><a class="likeloss-embed" href="/widget.html?layout=badge&amp;title=Widget+${i + 1}">widget ${i + 1}</a></div>`).join(''),
+    { head: '<link rel="stylesheet" href="/test/twenty.css">' }),
+    '/test/twenty.css': 'article { display: grid; grid-template-columns: repeat(5, 1fr); gap: 8px; } main { max-width: none; }',
     // A dark-scheme blog with a green background: a transparent widget must show the green.
     '/test/dark.html': hostPage('<a class="likeloss-embed" href="/widget.html" data-transparent="1" data-theme="dark" data-layout="badge">badge</a>',
       { head: '<meta name="color-scheme" content="dark"><link rel="stylesheet" href="/test/green.css">' }),
@@ -188,6 +193,38 @@ describe('embedding', () => {
     } finally {
       await noGl.close();
     }
+  });
+
+  test('twenty widgets on one page all show their figures, drawn or as text', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/twenty.html', { viewport: { width: 1600, height: 1200 } });
+    await page.waitForFunction(() => {
+      const frames = [...document.querySelectorAll('iframe')];
+      return frames.length === 20 && frames.every((f) => {
+        const l = f.contentWindow?.likeloss;
+        return l && (l.error || l.frames > 0) && l.lines.length > 0;
+      });
+    }, null, { timeout: 60000 });
+    await page.waitForTimeout(1000);
+    let drawn = 0, asText = 0;
+    for (let i = 0; i < 20; i++) {
+      const frame = page.locator('iframe').nth(i);
+      const result = await frame.evaluate((f) => {
+        const doc = f.contentDocument, l = f.contentWindow.likeloss;
+        return { lost: !!l.contextLost, error: l.error, text: doc.getElementById('likeloss-text').innerText,
+                 textShown: !doc.getElementById('likeloss-text').classList.contains('likeloss-sr') };
+      });
+      if (result.lost || result.error) {
+        asText++;
+        assert.ok(result.textShown && /Widget \d+: 494,652 likes lost/.test(result.text), `widget ${i + 1} is blank: ${JSON.stringify(result)}`);
+      } else {
+        drawn++;
+        const png = decodePng(await frame.screenshot());
+        assert.ok(countColor(png, [0xc8, 0x1e, 0x33], 6) > 50, `widget ${i + 1} has no figure drawn`);
+      }
+    }
+    assert.equal(drawn + asText, 20);
+    console.log(`# twenty widgets: ${drawn} drawn, ${asText} as text`);
+    await context.close();
   });
 
   test('a snippet added after load is set up by one call', async () => {
