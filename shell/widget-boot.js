@@ -107,6 +107,11 @@
             .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
         });
       }).then(function (result) {
+        // The program's memory, for measurements (bench/run.mjs): it starts small and grows.
+        var exports = result.instance.exports;
+        var memory = Object.keys(exports).map(function (k) { return exports[k]; })
+          .filter(function (v) { return v instanceof WebAssembly.Memory; })[0];
+        state.memoryBytes = function () { return memory ? memory.buffer.byteLength : 0; };
         receive(result.instance, result.module);
       }, function (e) {
         fail('The counter could not be downloaded (' + (e && e.message || e) + '). Reload the page to try again.');
@@ -132,7 +137,9 @@
       setContentHeight: function (px) {
         box.style.height = px + 'px';
       },
-      frameDrawn: function () { state.frames++; },
+      frameDrawn: function () {
+        if (!state.frames++) state.firstFrameAt = performance.now();  // for bench/run.mjs
+      },
       setData: function (json) { state.data = JSON.parse(json); },
       fatal: fail
     }

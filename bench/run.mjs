@@ -1,0 +1,127 @@
+// The benchmark: the widget beside a bare Dear ImGui "hello" page built with the same flags, both
+// served on loopback and measured in headless Chromium. Prints a table; asserts nothing (timings
+// on shared machines are noisy). Run it with tools/bench.sh, which builds both first.
+//
+//   BENCH_RUNS=5 BENCH_SECONDS=30 node bench/run.mjs
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, repo, site } from '../tests/browser/harness.mjs';
+import { startServer } from '../tools/serve.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const SECONDS = Number(process.env.BENCH_SECONDS || 30);
+const benchDir = join(repo, 'build/web/bench');
+
+const iso = (t) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');
+// A live feed beside the widget: one page losing one like a second, so one visible change a second.
+function liveFeed() {
+  const now = Date.now();
+  return JSON.stringify({
+    version: 1, campaign: { title: 'Live', since: iso(now - 3600e3) },
+    money: { currency: 'MAD', per_unit: { value: 3, status: 'assumption', note: 'benchmark' } },
+    update_interval_s: 3600,
+    pages: [{ id: 'a', name: 'A', baseline: { at: iso(now - 3600e3), count: 100000, status: 'assumption' },
+              samples: [{ at: iso(now), count: 99000, status: 'assumption' }], rate_per_s: -1 }],
+    generated_at: iso(now),
+  });
+}
+const twenty = `<!doctype html><title>twenty</title><link rel="icon" href="data:,">
+<style>body{display:grid;grid-template-columns:repeat(5,1fr);gap:8px}</style>
+${Array.from({ length: 20 }, (_, i) => `<div><a class="likeloss-embed" href="/widget.html?layout=badge">w${i}</a></div>`).join('')}
+<script async src="/embed.js"></script>`;
+
+const widgetServer = await startServer({ root: site, files: { '/bench/live.json': liveFeed(), '/bench/twenty.html': twenty } });
+const helloServer = await startServer({ root: benchDir });
+const W = `http://127.0.0.1:${widgetServer.address().port}`;
+const H = `http://127.0.0.1:${helloServer.address().port}`;
+const browser = await launchBrowser();
+
+function sizes(dir, files) {
+  let raw = 0, gz = 0;
+  const rows = files.map((f) => {
+    const bytes = readFileSync(join(dir, f));
+    const g = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gz += g;
+    return [f, bytes.length, g];
+  });
+  return { rows, raw, gz };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function firstFrame(url, probe) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(probe, null, { timeout: 30000 });
+    times.push(await page.evaluate(probe));
+    await context.close();
+  }
+  return median(times);
+}
+
+// Main-thread CPU of the page (TaskDuration) over SECONDS, as a percent of one core, and frames.
+async function cpu(url, ready, frames, memory) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(ready, null, { timeout: 30000 });
+  await page.waitForTimeout(1500);  // past the first settling frames
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const t0 = await metric('TaskDuration'), f0 = await page.evaluate(frames), w0 = Date.now();
+  await page.waitForTimeout(SECONDS * 1000);
+  const t1 = await metric('TaskDuration'), f1 = await page.evaluate(frames), w1 = Date.now();
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasm = memory ? await page.evaluate(memory) : 0;
+  await context.close();
+  return { cpu: (100 * (t1 - t0)) / ((w1 - w0) / 1000), frames: f1 - f0, heap, wasm };
+}
+
+const widgetFiles = ['widget.html', 'widget-boot.js', 'widget.css', 'likeloss.js', 'likeloss.wasm'];
+const widget = sizes(site, widgetFiles);
+const embed = sizes(site, ['embed.js']);
+const hello = sizes(benchDir, ['hello.html', 'hello-boot.js', 'hello.js', 'hello.wasm']);
+
+const widgetReady = () => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0 && window.likeloss.firstFrameAt;
+const helloReady = () => window.hello && window.hello.frames > 0 && window.hello.firstFrameAt;
+const ttffWidget = await firstFrame(`${W}/widget.html`, widgetReady);
+const ttffHello = await firstFrame(`${H}/hello.html`, helloReady);
+
+const idle = await cpu(`${W}/widget.html`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
+const live = await cpu(`${W}/widget.html?source=/bench/live.json`, () => window.likeloss?.lines.some((l) => l.startsWith('A: ')),
+  () => window.likeloss.frames, () => window.likeloss.memoryBytes());
+const busy = await cpu(`${H}/hello.html`, helloReady, () => window.hello.frames, null);
+
+const context = await browser.newContext({ viewport: { width: 1600, height: 1200 } });
+const page = await context.newPage();
+await page.goto(`${W}/bench/twenty.html`);
+await page.waitForFunction(() => {
+  const f = [...document.querySelectorAll('iframe')];
+  return f.length === 20 && f.every((x) => x.contentWindow?.likeloss && (x.contentWindow.likeloss.error || x.contentWindow.likeloss.frames > 0) && x.contentWindow.likeloss.lines.length);
+}, null, { timeout: 60000 });
+const twentyResult = await page.$$eval('iframe', (fs) => fs.map((f) => (f.contentWindow.likeloss.contextLost ? 'text' : f.contentWindow.likeloss.error ? 'error' : 'drawn')));
+await context.close();
+await browser.close();
+widgetServer.close();
+helloServer.close();
+
+const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+const pct = (n) => n.toFixed(2) + ' %';
+console.log(`likeloss benchmark (headless Chromium, loopback; median of ${RUNS} loads, CPU over ${SECONDS} s)\n`);
+console.log('| file | raw | gzip |\n|---|---|---|');
+for (const [f, r, g] of [...widget.rows, ...embed.rows, ...hello.rows]) console.log(`| ${f} | ${r.toLocaleString('en')} | ${g.toLocaleString('en')} |`);
+console.log('');
+console.log('| | widget | hello reference |\n|---|---|---|');
+console.log(`| first load, gzip | ${kb(widget.gz)} (+ embed.js ${kb(embed.gz)}) | ${kb(hello.gz)} |`);
+console.log(`| navigation to first frame (median) | ${ttffWidget.toFixed(0)} ms | ${ttffHello.toFixed(0)} ms |`);
+console.log(`| main-thread CPU, idle (bundled 2016 feed) | ${pct(idle.cpu)}, ${idle.frames} frames | ${pct(busy.cpu)}, ${busy.frames} frames (redraws every frame) |`);
+console.log(`| main-thread CPU, live (one change a second) | ${pct(live.cpu)}, ${live.frames} frames in ${SECONDS} s | |`);
+console.log(`| memory: wasm / JS heap | ${kb(idle.wasm)} / ${kb(idle.heap)} | - / ${kb(busy.heap)} |`);
+const count = (k) => twentyResult.filter((x) => x === k).length;
+console.log(`| twenty widgets on one page | ${count('drawn')} drawn, ${count('text')} as text, ${count('error')} failed, 0 blank | |`);

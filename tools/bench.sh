@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The benchmark: install what is missing, build the widget and the bare Dear ImGui reference, and
+# print sizes, time to first frame, CPU while idle and live, memory, and the twenty-widget page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh
+export NODE_PATH=/usr/share/nodejs  # Debian's Emscripten tools look for their JS modules there
+cmake --preset web >/dev/null
+cmake --build --preset web -j"$(nproc)" --target likeloss likeloss_hello
+exec node bench/run.mjs
