@@ -35,6 +35,9 @@ struct Pump {
 
 Instant now() { return static_cast<Instant>(emscripten_date_now()); }
 
+// Parsed from a string_view's range, as the core parses: one instantiation of the parser, not two.
+nlohmann::json parse_json(std::string_view text) { return nlohmann::json::parse(text.begin(), text.end(), nullptr, false); }
+
 std::string take(char* p) {
     std::string s = p ? p : "";
     std::free(p);
@@ -77,7 +80,8 @@ void run() {
 }  // namespace
 
 PageContext page_context() {
-    const auto j = nlohmann::json::parse(take(likeloss_page_context()), nullptr, false);
+    const std::string text = take(likeloss_page_context());
+    const auto j = parse_json(text);
     PageContext c;
     if (!j.is_object()) return c;
     c.query = j.value("query", "");
@@ -90,7 +94,7 @@ PageContext page_context() {
 
 ResolvedUrl resolve_url(const std::string& text) {
     const std::string out = take(likeloss_resolve_url(text.c_str()));
-    const auto j = nlohmann::json::parse(out, nullptr, false);
+    const auto j = parse_json(out);
     if (!j.is_object()) return {};
     return {j.value("href", ""), j.value("origin", ""), j.value("host", "")};
 }
