@@ -1,7 +1,6 @@
 #include "customize.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 
 namespace likeloss {
@@ -19,12 +18,6 @@ std::string number(double v) {
     return buf;
 }
 
-bool same_id(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 std::string joined(const std::string& a, const std::string& b) {
     if (a.empty() || a == b) return b;
     return b.empty() ? a : a + "; " + b;
@@ -36,7 +29,7 @@ std::vector<std::string> customize(Feed& feed, const Options& o) {
     std::vector<std::string> ignored;
     auto find = [&](const std::string& id) {
         // HTML lowercases attribute names (data-color.MarocTelecom): ids match in any case.
-        return std::find_if(feed.pages.begin(), feed.pages.end(), [&](const Page& p) { return same_id(p.id, id); });
+        return std::find_if(feed.pages.begin(), feed.pages.end(), [&](const Page& p) { return same_page_id(p.id, id); });
     };
     for (const auto& page_color : o.page_colors) {
         const auto it = find(page_color.first);

@@ -1,5 +1,6 @@
 #include "feed.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -19,6 +20,12 @@ const char* status_name(Status s) {
 }
 
 const char* unit_name(Unit u) { return u == Unit::followers ? "followers" : "likes"; }
+
+bool same_page_id(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
 
 namespace {
 

@@ -93,6 +93,9 @@ constexpr std::size_t kMaxSamples = 10'000;
 // A visitor's clock may be wrong; a feed is "from the future" only beyond this.
 constexpr Instant kClockSkew = kDay;
 
+// Page ids are Facebook handles, which match in any case: "InWi.ma" is "inwi.ma".
+bool same_page_id(std::string_view a, std::string_view b);
+
 // `now` is the reader's clock, used only to reject a generated_at in the future.
 FeedResult parse_feed(std::string_view json_text, Instant now);
 

@@ -17,14 +17,8 @@ constexpr int kGraphInterval_s = 300;  // a private dashboard's default: 12 call
 constexpr Instant kOnlineSoon = 2 * kSecond;
 constexpr int kSavedVersion = 1;
 
-bool same_id(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 bool contains(const std::vector<std::string>& list, std::string_view id) {
-    return std::any_of(list.begin(), list.end(), [&](const std::string& x) { return same_id(x, id); });
+    return std::any_of(list.begin(), list.end(), [&](const std::string& x) { return same_page_id(x, id); });
 }
 
 std::string join(const std::vector<std::string>& list) {
@@ -104,7 +98,7 @@ void Live::configure(Instant now) {
             for (const Page& p : base.pages) graph_ids_.push_back(p.id);
         no_baseline_.clear();
         for (const std::string& id : graph_ids_)
-            if (std::none_of(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_id(p.id, id); }))
+            if (std::none_of(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_page_id(p.id, id); }))
                 no_baseline_.push_back(id);
     }
     interval_from(mode_ == Mode::feed && base_ ? &*base_ : nullptr);
@@ -124,13 +118,7 @@ std::optional<Request> Live::next_request(Instant now) {
         r.url = s_.source_url;
         r.max_bytes = kMaxFeedBytes;
     } else {
-        std::vector<std::string> ids;
-        if (!probe_.empty()) {
-            ids.push_back(probe_.front());
-        } else {
-            for (const std::string& id : graph_ids_)
-                if (!contains(unknown_, id) && !contains(no_baseline_, id)) ids.push_back(id);
-        }
+        const std::vector<std::string> ids = probe_.empty() ? askable() : std::vector<std::string>{probe_.front()};
         if (ids.empty()) {  // every page is left out: nothing will change, so stop asking
             schedule_.stop();
             if (problem_.empty()) problem_ = "No page is left to ask Facebook about";
@@ -148,6 +136,13 @@ std::optional<Request> Live::next_request(Instant now) {
     schedule_.sent();
     ++requests_;
     return r;
+}
+
+std::vector<std::string> Live::askable() const {
+    std::vector<std::string> ids;
+    for (const std::string& id : graph_ids_)
+        if (!contains(unknown_, id) && !contains(no_baseline_, id)) ids.push_back(id);
+    return ids;
 }
 
 std::optional<Instant> Live::next_due() const { return mode_ == Mode::bundled ? std::nullopt : schedule_.next(); }
@@ -320,7 +315,7 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
     for (const std::string& id : a.missing)
         if (!contains(unknown_, id)) unknown_.push_back(id);
     for (const GraphPage& g : a.pages) {
-        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_id(p.id, g.id); });
+        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_page_id(p.id, g.id); });
         const auto count = g.count_for(page == base.pages.end() ? Unit::likes : page->unit);
         if (!count) continue;
         std::vector<Measurement>& list = counts_[g.id];
@@ -346,10 +341,7 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
     problem_since_ = 0;
     schedule_.succeeded(now, jitter);
     if (!probe_.empty()) schedule_.now_due(now);
-    const bool any_left = std::any_of(graph_ids_.begin(), graph_ids_.end(), [&](const std::string& id) {
-        return !contains(unknown_, id) && !contains(no_baseline_, id);
-    });
-    if (!any_left) schedule_.now_due(now);  // next_request stops the schedule and says why
+    if (askable().empty()) schedule_.now_due(now);  // next_request stops the schedule and says why
     merge(now);
 }
 
@@ -359,7 +351,7 @@ void Live::merge(Instant now) {
     m.pages.clear();
     for (const std::string& id : graph_ids_) {
         if (contains(unknown_, id)) continue;
-        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_id(p.id, id); });
+        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_page_id(p.id, id); });
         const auto counted = counts_.find(id);
         if (page == base.pages.end() || counted == counts_.end() || counted->second.empty()) continue;
         Page p = *page;

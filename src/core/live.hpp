@@ -137,6 +137,7 @@ private:
     std::map<std::string, std::vector<Measurement>> counts_;
     std::map<std::string, Unit> units_;
 
+    std::vector<std::string> askable() const;  // the Graph ids neither unknown nor without a baseline
     void configure(Instant now);
     void interval_from(const Feed* feed);
     void fail(Instant now, std::string problem, Backoff how, double jitter);
