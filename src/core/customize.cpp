@@ -27,25 +27,20 @@ std::string joined(const std::string& a, const std::string& b) {
 
 std::vector<std::string> customize(Feed& feed, const Options& o) {
     std::vector<std::string> ignored;
-    auto find = [&](const std::string& id) {
-        // HTML lowercases attribute names (data-color.MarocTelecom): ids match in any case.
-        return std::find_if(feed.pages.begin(), feed.pages.end(), [&](const Page& p) { return same_page_id(p.id, id); });
-    };
+    // HTML lowercases attribute names (data-color.MarocTelecom): ids match in any case.
     for (const auto& page_color : o.page_colors) {
-        const auto it = find(page_color.first);
-        if (it == feed.pages.end())
-            ignored.push_back("color." + page_color.first + ": the feed has no page " + page_color.first);
+        if (Page* page = find_page(feed, page_color.first))
+            page->color = page_color.second;
         else
-            it->color = page_color.second;
+            ignored.push_back("color." + page_color.first + ": the feed has no page " + page_color.first);
     }
     if (!o.pages.empty()) {
         std::vector<Page> chosen;
         for (const std::string& id : o.pages) {
-            const auto it = find(id);
-            if (it == feed.pages.end())
-                ignored.push_back("pages: the feed has no page " + id);
+            if (const Page* page = find_page(feed, id))
+                chosen.push_back(*page);
             else
-                chosen.push_back(*it);
+                ignored.push_back("pages: the feed has no page " + id);
         }
         if (!chosen.empty()) feed.pages = std::move(chosen);
     }

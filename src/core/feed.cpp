@@ -27,6 +27,16 @@ bool same_page_id(std::string_view a, std::string_view b) {
            });
 }
 
+const Page* find_page(const Feed& feed, std::string_view id) {
+    for (const Page& p : feed.pages)
+        if (same_page_id(p.id, id)) return &p;
+    return nullptr;
+}
+
+Page* find_page(Feed& feed, std::string_view id) {
+    return const_cast<Page*>(find_page(static_cast<const Feed&>(feed), id));
+}
+
 namespace {
 
 using json = nlohmann::json;

@@ -95,6 +95,9 @@ constexpr Instant kClockSkew = kDay;
 
 // Page ids are Facebook handles, which match in any case: "InWi.ma" is "inwi.ma".
 bool same_page_id(std::string_view a, std::string_view b);
+// The page with this id (in any case), or null.
+Page* find_page(Feed& feed, std::string_view id);
+const Page* find_page(const Feed& feed, std::string_view id);
 
 // `now` is the reader's clock, used only to reject a generated_at in the future.
 FeedResult parse_feed(std::string_view json_text, Instant now);

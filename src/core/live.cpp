@@ -98,8 +98,7 @@ void Live::configure(Instant now) {
             for (const Page& p : base.pages) graph_ids_.push_back(p.id);
         no_baseline_.clear();
         for (const std::string& id : graph_ids_)
-            if (std::none_of(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_page_id(p.id, id); }))
-                no_baseline_.push_back(id);
+            if (!find_page(base, id)) no_baseline_.push_back(id);
     }
     interval_from(mode_ == Mode::feed && base_ ? &*base_ : nullptr);
     schedule_.now_due(now);
@@ -162,6 +161,11 @@ std::string Live::http_problem(const Response& r, const std::string& host) const
     return host + " refused the request" + code;
 }
 
+// An HTTP error: a 429 says the server is rate limiting us, so it waits longer.
+void Live::fail_http(Instant now, const Response& r, const std::string& host, double jitter) {
+    fail(now, http_problem(r, host), r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
+}
+
 namespace {
 
 std::string transport_problem(Response::Outcome o, const std::string& host, const std::string& what, Instant timeout) {
@@ -192,9 +196,9 @@ void Live::receive(Instant now, const Response& r, double jitter) {
         const bool answered = r.outcome == Response::Outcome::answered;
         if (!answered || r.status >= 500 || r.status == 429) {
             const std::string host = host_of(normalize_origin(s_.page_origin));
-            const std::string problem = answered ? http_problem(r, host)
-                                                 : transport_problem(r.outcome, host, "the site's settings", config_.timeout_s * kSecond);
-            return fail(now, problem, r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
+            if (answered) return fail_http(now, r, host, jitter);
+            return fail(now, transport_problem(r.outcome, host, "the site's settings", config_.timeout_s * kSecond),
+                        Backoff::normal, jitter);
         }
         if (r.status == 200) {
             ConfigResult c = parse_config(r.body);
@@ -225,7 +229,7 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
     bool current = (r.status == 304 && base_) || (r.status == 200 && base_ && r.body == base_body_);
     if (!current) {
         if (r.status != 200)
-            return fail(now, http_problem(r, host), r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
+            return fail_http(now, r, host, jitter);
         FeedResult parsed = parse_feed(r.body, now);
         if (!parsed.ok())
             return fail(now, "The feed at " + host + " was not used: " + parsed.error.message(), Backoff::normal, jitter);
@@ -307,16 +311,16 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
         return;
     }
     if (!a.invalid.empty()) {
-        if (r.status != 200) return fail(now, http_problem(r, host), r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
+        if (r.status != 200) return fail_http(now, r, host, jitter);
         return fail(now, "The Graph API sent " + a.invalid, Backoff::normal, jitter);
     }
-    if (r.status != 200) return fail(now, http_problem(r, host), r.status == 429 ? Backoff::longer : Backoff::normal, jitter);
+    if (r.status != 200) return fail_http(now, r, host, jitter);
     const Feed& base = base_ ? *base_ : bundled_;
     for (const std::string& id : a.missing)
         if (!contains(unknown_, id)) unknown_.push_back(id);
     for (const GraphPage& g : a.pages) {
-        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_page_id(p.id, g.id); });
-        const auto count = g.count_for(page == base.pages.end() ? Unit::likes : page->unit);
+        const Page* page = find_page(base, g.id);
+        const auto count = g.count_for(page ? page->unit : Unit::likes);
         if (!count) continue;
         std::vector<Measurement>& list = counts_[g.id];
         if (!list.empty() && list.back().at >= now) continue;
@@ -325,7 +329,7 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
         m.count = count->first;
         m.provenance.status = Status::reported;
         m.provenance.source = "Facebook Graph API " + s_.graph_version + ", read by this page";
-        const bool stand_in = page != base.pages.end() && count->second != page->unit;
+        const bool stand_in = page && count->second != page->unit;
         m.provenance.note = count->second == Unit::followers
                                 ? (stand_in ? "Facebook reports followers, not likes, for this page (New Pages "
                                               "Experience): they are compared with a baseline of likes."
@@ -351,9 +355,9 @@ void Live::merge(Instant now) {
     m.pages.clear();
     for (const std::string& id : graph_ids_) {
         if (contains(unknown_, id)) continue;
-        const auto page = std::find_if(base.pages.begin(), base.pages.end(), [&](const Page& p) { return same_page_id(p.id, id); });
+        const Page* page = find_page(base, id);
         const auto counted = counts_.find(id);
-        if (page == base.pages.end() || counted == counts_.end() || counted->second.empty()) continue;
+        if (!page || counted == counts_.end() || counted->second.empty()) continue;
         Page p = *page;
         const std::vector<Measurement>& c = counted->second;
         for (const Measurement& s : c) {

@@ -100,7 +100,7 @@ public:
     // The state as JSON, for the page (tests read it); never holds the token.
     std::string state_json(Instant now) const;
 
-    // Seconds between polls, after the deployment's minimum (0: the feed is fetched once).
+    // Time between polls, after the deployment's minimum (0: the feed is fetched once).
     Instant interval() const { return schedule_.interval(); }
 
 private:
@@ -145,6 +145,7 @@ private:
     void receive_graph(Instant now, const Response& r, double jitter);
     void merge(Instant now);
     std::string http_problem(const Response& r, const std::string& what) const;
+    void fail_http(Instant now, const Response& r, const std::string& host, double jitter);
 };
 
 }  // namespace likeloss

@@ -53,9 +53,8 @@ struct App {
     std::optional<Live> live;
     std::optional<Model> model;
     std::uint64_t revision = ~0ull;      // the live feed's revision the model was made from
-    Options options;                     // the page's parameters
+    Options options;                     // the page's parameters, with those dropped as "name: why"
     std::vector<std::string> customize_ignored;  // parameters the current feed cannot honour
-    std::vector<std::string> ignored;    // parameters that were dropped, as "name: why"
     bool gl_ready = false;   // the renderer has made its objects (on the first frame)
     float scale = 0;         // the scale the fonts were built for
     float wanted_scale = 1;  // the page's devicePixelRatio
@@ -136,7 +135,7 @@ void data_changed() {
         app.view.model = app.model ? &*app.model : nullptr;
     }
     app.view.data_label = live.data_label();
-    std::vector<std::string> dropped = app.ignored;
+    std::vector<std::string> dropped = app.options.ignored;
     dropped.insert(dropped.end(), app.customize_ignored.begin(), app.customize_ignored.end());
     std::string notice;
     for (const std::string& why : dropped) {
@@ -297,7 +296,6 @@ int main() {
             settings.source_host = url.host;
         }
     }
-    app.ignored = options.ignored;
     app.options = options;
     app.view.layout = options.layout;
     const int preferences = web::page_preferences();
