@@ -1,0 +1,132 @@
+#include "collect_config.hpp"
+
+#include <algorithm>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+#include "config.hpp"
+
+namespace likeloss {
+
+namespace {
+
+using json = nlohmann::json;
+
+bool loopback(const std::string& origin) {
+    for (const char* host : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
+        const std::string h(host);
+        if (origin == h || (origin.rfind(h + ":", 0) == 0)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
+    CollectConfigResult r;
+    auto fail = [&](std::string path, std::string rule) {
+        r.error = {std::move(path), std::move(rule)};
+        return r;
+    };
+    json root = json::parse(text.begin(), text.end(), nullptr, false);
+    if (root.is_discarded()) return fail("$", "not valid JSON");
+    if (!root.is_object()) return fail("$", "must be an object");
+
+    CollectConfig c;
+    for (const char* secret : {"token", "access_token", "graph_token"})
+        if (root.contains(secret))
+            return fail(std::string("$.") + secret,
+                        "a token is never written in the configuration: put it in the environment "
+                        "variable LIKELOSS_GRAPH_TOKEN or in a file named by token_file");
+
+    auto text_member = [&](const char* key, std::string& out, bool required) {
+        if (!root.contains(key)) {
+            if (required) fail(std::string("$.") + key, "required");
+            return !required;
+        }
+        const json& v = root[key];
+        if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 4096) {
+            fail(std::string("$.") + key, "must be a file path");
+            return false;
+        }
+        out = v.get<std::string>();
+        return true;
+    };
+    if (!text_member("output", c.output, true) || !text_member("token_file", c.token_file, false) ||
+        !text_member("state_file", c.state_file, false))
+        return r;
+
+    auto whole = [&](const json& obj, const char* key, const std::string& path, auto& out, long lo, long hi,
+                     const char* what) {
+        if (!obj.contains(key)) return true;
+        const json& v = obj[key];
+        if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi) {
+            fail(path, std::string("must be a whole number of ") + what + " from " + std::to_string(lo) + " to " +
+                           std::to_string(hi));
+            return false;
+        }
+        out = static_cast<std::remove_reference_t<decltype(out)>>(v.get<std::int64_t>());
+        return true;
+    };
+    if (!whole(root, "update_interval_s", "$.update_interval_s", c.update_interval_s, 60, 7 * 86400, "seconds") ||
+        !whole(root, "max_samples", "$.max_samples", c.max_samples, 10, static_cast<long>(kMaxSamples), "samples") ||
+        !whole(root, "timeout_s", "$.timeout_s", c.timeout_s, 1, 300, "seconds") ||
+        !whole(root, "tries", "$.tries", c.tries, 1, 10, "tries"))
+        return r;
+
+    if (root.contains("graph")) {
+        const json& g = root["graph"];
+        if (!g.is_object()) return fail("$.graph", "must be an object");
+        // The Graph settings are the widget's (likeloss-config.json): one reader for both.
+        json widget_side = json::object();
+        widget_side["graph"] = g;
+        const ConfigResult settings = parse_config(widget_side.dump());
+        if (!settings.config) return fail(settings.error.path, settings.error.rule);
+        c.graph_base = settings.config->graph_base;
+        c.graph_version = settings.config->graph_version;
+        // The token travels with every request: never in clear text beyond this machine.
+        if (c.graph_base.rfind("https://", 0) != 0 && !loopback(c.graph_base))
+            return fail("$.graph.base", "must be https:// (the token travels with the request)");
+    }
+
+    // The campaign, money and pages, checked by the feed's own reader: a baseline without a
+    // count gets a placeholder here (and is measured later), and generated_at is the latest
+    // baseline, so a baseline planned for tomorrow is allowed.
+    const json* pages = root.contains("pages") ? &root["pages"] : nullptr;
+    json feed = json::object();
+    feed["version"] = kFeedVersion;
+    for (const char* key : {"campaign", "money", "pages"})
+        if (root.contains(key)) feed[key] = root[key];
+    feed["update_interval_s"] = c.update_interval_s;
+    Instant latest = now;
+    std::vector<bool> measured;
+    if (pages && pages->is_array()) {
+        for (std::size_t i = 0; i < pages->size(); ++i) {
+            json& page = feed["pages"][i];
+            if (!page.is_object()) continue;  // the reader names it
+            if (!page.contains("baseline")) page["baseline"] = json::object();
+            json& b = page["baseline"];
+            const bool measure = b.is_object() && !b.contains("count") && !b.contains("lost");
+            measured.push_back(measure);
+            if (!measure) continue;
+            // No instant: the first run measures it.
+            if (!b.contains("at")) b["at"] = format_rfc3339(0);
+            if (b["at"].is_string())
+                if (auto at = parse_rfc3339(b["at"].get<std::string>())) latest = std::max(latest, *at);
+            b["count"] = 0;
+            b["status"] = "reported";
+            b["source"] = kMeasuredSource;
+        }
+    }
+    feed["generated_at"] = format_rfc3339(latest);
+    FeedResult parsed = parse_feed(feed.dump(), latest);
+    if (!parsed.ok()) return fail(parsed.error.path, parsed.error.rule);
+    c.feed = std::move(*parsed.feed);
+    c.measured_baseline = std::move(measured);
+    c.measured_baseline.resize(c.feed.pages.size(), false);
+    r.config = std::move(c);
+    return r;
+}
+
+}  // namespace likeloss

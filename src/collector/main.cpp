@@ -1,0 +1,568 @@
+// likeloss-collect: keeps a campaign's feed live from the Graph API, from cron or a systemd timer.
+//
+//   likeloss-collect [--dry-run] [--quiet] CONFIG
+//
+// Each run asks Facebook once (one batched request) for the configured pages, adds one sample a
+// page to the published feed and publishes it atomically. A failed run leaves the published feed
+// as it was and says why in one line on stderr and in its exit code (collect.hpp: Exit). The
+// decisions are in collect.cpp and the core; this file holds the platform: HTTP (libcurl), files,
+// the lock and the clock.
+#include <curl/curl.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "collect.hpp"
+#include "collect_config.hpp"
+#include "feed_write.hpp"
+#include "graph.hpp"
+#include "live.hpp"
+
+using namespace likeloss;
+
+namespace {
+
+const char* const kUsage =
+    "usage: likeloss-collect [--dry-run] [--quiet] CONFIG\n"
+    "  Measures the pages of CONFIG with the Graph API and publishes the feed it names.\n"
+    "  The token comes from the environment variable LIKELOSS_GRAPH_TOKEN or from the file\n"
+    "  named by the configuration's token_file (readable by its owner only).\n"
+    "  --dry-run  print the feed that would be published, and publish nothing\n"
+    "  --quiet    print nothing when the run succeeds\n"
+    "exit: 0 published, 1 nothing changed, 2 transient failure (try later), 3 configuration error\n";
+
+Instant clock_now() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Every line the collector prints goes through here, with the token taken out, whatever printed it.
+std::string g_token;
+bool g_quiet = false;
+
+std::string scrubbed(std::string s) {
+    if (g_token.size() >= 4)
+        for (std::size_t at; (at = s.find(g_token)) != std::string::npos;) s.replace(at, g_token.size(), "[token]");
+    return s;
+}
+
+int finish(Exit code, const std::string& line) {
+    if (code == Exit::published && g_quiet) return static_cast<int>(code);
+    std::fprintf(stderr, "likeloss-collect: %s\n", scrubbed(line).c_str());
+    return static_cast<int>(code);
+}
+
+std::string folder_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string name_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string resolve(const std::string& base_folder, const std::string& path) {
+    return path.empty() || path[0] == '/' ? path : base_folder + "/" + path;
+}
+
+std::string mode_text(mode_t mode) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
+    return buf;
+}
+
+// The whole file, or nothing with errno set; `max` bounds what a mistaken path can make us read.
+std::optional<std::string> read_text(const std::string& path, std::size_t max) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string text;
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 || text.size() + static_cast<std::size_t>(n) > max) {
+            const int saved = n < 0 ? errno : EFBIG;
+            ::close(fd);
+            errno = saved;
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        text.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return text;
+}
+
+// Temporary file, fsync, rename, fsync of the folder: readers see the old feed or the new one,
+// never a part, and a crash at any point leaves one of the two.
+bool write_atomically(const std::string& path, const std::string& text, mode_t mode, std::string& error) {
+    const std::string tmp = folder_of(path) + "/." + name_of(path) + ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (fd < 0) {
+        error = "cannot create " + tmp + ": " + std::strerror(errno);
+        return false;
+    }
+    ::fchmod(fd, mode);  // whatever the umask
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    const bool written = done == text.size() && ::fsync(fd) == 0;
+    const int saved = errno;
+    ::close(fd);
+    if (!written || ::rename(tmp.c_str(), path.c_str()) != 0) {
+        error = "cannot write " + path + ": " + std::strerror(written ? errno : saved);
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    const int dir = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+// Temporary files of runs that died before their rename: only the holder of the lock removes them.
+void remove_stale_temporaries(const std::string& path) {
+    const std::string prefix = "." + name_of(path) + ".tmp-";
+    DIR* dir = ::opendir(folder_of(path).c_str());
+    if (!dir) return;
+    while (dirent* e = ::readdir(dir))
+        if (std::strncmp(e->d_name, prefix.c_str(), prefix.size()) == 0)
+            ::unlink((folder_of(path) + "/" + e->d_name).c_str());
+    ::closedir(dir);
+}
+
+// One run at a time for a feed: the lock is the kernel's (flock), so a run that dies releases it.
+int lock_feed(const std::string& output, Instant wait) {
+    const std::string path = folder_of(output) + "/." + name_of(output) + ".lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return -1;
+    const Instant until = clock_now() + wait;
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK || clock_now() >= until) {
+            ::close(fd);
+            errno = EWOULDBLOCK;
+            return -1;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return fd;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+struct HttpAnswer {
+    bool answered = false;  // false: no complete answer (see `problem`)
+    std::string problem;
+    int status = 0;
+    std::string body;
+    std::string app_usage, business_usage;
+};
+
+struct Transfer {
+    std::string body;
+    std::size_t max = 0;
+    bool too_large = false;
+    std::string app_usage, business_usage;
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const std::size_t n = size * count;
+    if (t->body.size() + n > t->max) {
+        t->too_large = true;
+        return 0;  // aborts the transfer
+    }
+    t->body.append(data, n);
+    return n;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const std::size_t n = size * count;
+    std::string line(data, n);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.pop_back();
+        while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.erase(0, 1);
+        if (name == "x-app-usage") t->app_usage = value;
+        if (name == "x-business-use-case-usage") t->business_usage = value;
+    }
+    return n;
+}
+
+HttpAnswer http_get(const std::string& url, int timeout_s, std::size_t max_bytes) {
+    HttpAnswer a;
+    CURL* curl = curl_easy_init();
+    if (!curl) {
+        a.problem = "the HTTP client could not start";
+        return a;
+    }
+    Transfer t;
+    t.max = max_bytes;
+    char error[CURL_ERROR_SIZE] = "";
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_s) * 1000L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(10L, static_cast<long>(timeout_s)) * 1000L);
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect would carry the token elsewhere
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, "likeloss-collect/1");
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+    const CURLcode code = curl_easy_perform(curl);
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(curl);
+    a.app_usage = t.app_usage;
+    a.business_usage = t.business_usage;
+    if (t.too_large) {
+        a.problem = "the answer is larger than " + std::to_string(max_bytes / 1024) + " KB";
+    } else if (code == CURLE_OPERATION_TIMEDOUT) {
+        a.problem = "no answer within " + std::to_string(timeout_s) + " s";
+    } else if (code != CURLE_OK) {
+        a.problem = error[0] ? error : curl_easy_strerror(code);
+    } else {
+        a.answered = true;
+        a.status = static_cast<int>(status);
+        a.body = std::move(t.body);
+    }
+    return a;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One batched Graph request, tried again (with backoff) when the failure may pass.
+
+struct Asked {
+    std::optional<Exit> failure;  // set: the run ends with this
+    std::string problem;
+    std::vector<GraphPage> pages;
+    std::vector<std::string> missing;
+    std::optional<GraphError> unknown;  // Facebook does not know a page of the request
+};
+
+class GraphClient {
+public:
+    GraphClient(const CollectConfig& c, std::string token) : c_(c), token_(std::move(token)) {}
+
+    std::optional<Instant> pause;  // asked by Facebook's usage headers or a rate-limit error
+    std::string pause_why;
+    int requests = 0;
+
+    Asked ask(const std::vector<std::string>& ids) {
+        Asked out;
+        std::mt19937 random{std::random_device{}()};
+        Instant wait = kSecond;
+        for (int attempt = 1;; ++attempt) {
+            std::string problem;
+            const bool last = attempt >= c_.tries;
+            char* escaped = curl_easy_escape(nullptr, token_.c_str(), static_cast<int>(token_.size()));
+            const std::string url = graph_url(c_.graph_base, c_.graph_version, ids) + "&access_token=" + escaped;
+            curl_free(escaped);
+            ++requests;
+            const HttpAnswer http = http_get(url, c_.timeout_s, kMaxGraphBytes);
+            const Usage usage = read_usage(http.app_usage, http.business_usage);
+            if (auto until = pause_until(usage, false, clock_now())) {
+                pause = until;
+                pause_why = usage.header + " reported " + std::to_string(usage.percent) + " % of the allowed calls used" +
+                            (usage.regain_minutes ? " and access regained in " + std::to_string(usage.regain_minutes) + " min" : "");
+            }
+            if (!http.answered) {
+                problem = "the Graph API at " + c_.graph_base + " gave no answer: " + http.problem;
+            } else {
+                GraphAnswer g = parse_graph_response(http.body, ids);
+                if (g.error) {
+                    const GraphError& e = *g.error;
+                    switch (e.problem) {
+                        case GraphProblem::token:
+                            out.failure = Exit::config;
+                            out.problem = graph_error_text(e) + ": renew the token";
+                            return out;
+                        case GraphProblem::permission:
+                            out.failure = Exit::config;
+                            out.problem = graph_error_text(e) + ": the token needs Page Public Content Access";
+                            return out;
+                        case GraphProblem::unknown_page:
+                            out.unknown = e;
+                            return out;
+                        case GraphProblem::rate_limit:
+                            pause = pause_until(usage, true, clock_now());
+                            pause_why = graph_error_text(e);
+                            out.failure = Exit::transient;
+                            out.problem = graph_error_text(e);
+                            return out;
+                        case GraphProblem::other:
+                            problem = graph_error_text(e);
+                            break;
+                    }
+                } else if (!g.invalid.empty()) {
+                    problem = "the Graph API at " + c_.graph_base + " sent " + g.invalid + " (HTTP " +
+                              std::to_string(http.status) + ")";
+                } else if (http.status != 200) {
+                    problem = "the Graph API at " + c_.graph_base + " answered HTTP " + std::to_string(http.status);
+                } else {
+                    out.pages = std::move(g.pages);
+                    out.missing = std::move(g.missing);
+                    return out;
+                }
+            }
+            if (last || pause) {
+                out.failure = Exit::transient;
+                out.problem = problem + (attempt > 1 ? " (" + std::to_string(attempt) + " tries)" : "");
+                return out;
+            }
+            // Equal jitter: half the wait fixed, half random, so many collectors drift apart.
+            const Instant sleep = wait / 2 + static_cast<Instant>(std::uniform_real_distribution<double>(0, 1)(random) * wait / 2);
+            std::this_thread::sleep_for(std::chrono::milliseconds(sleep));
+            wait *= 2;
+        }
+    }
+
+private:
+    const CollectConfig& c_;
+    std::string token_;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+std::string thousands(std::int64_t n) {
+    std::string s = std::to_string(n < 0 ? -n : n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return n < 0 ? "-" + s : s;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string s;
+    for (const std::string& p : parts) s += (s.empty() ? "" : "; ") + p;
+    return s;
+}
+
+// The token: the environment's, else the token file's, which only its owner may read.
+std::optional<std::string> find_token(const CollectConfig& c, const std::string& token_file, std::string& problem) {
+    if (const char* env = std::getenv("LIKELOSS_GRAPH_TOKEN"); env && *env) return std::string(env);
+    if (token_file.empty()) {
+        problem = "no Graph API token: set LIKELOSS_GRAPH_TOKEN or name a token_file in the configuration";
+        return std::nullopt;
+    }
+    struct stat st {};
+    if (::stat(token_file.c_str(), &st) != 0) {
+        problem = "cannot read the token file " + token_file + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        problem = "the token file " + token_file + " is not a regular file";
+        return std::nullopt;
+    }
+    if (st.st_uid != ::geteuid() || (st.st_mode & 077) != 0) {
+        problem = "the token file " + token_file + " may be read by other users (mode " + mode_text(st.st_mode) +
+                  (st.st_uid != ::geteuid() ? ", another owner" : "") + "): make it yours with chmod 600";
+        return std::nullopt;
+    }
+    auto text = read_text(token_file, 64 * 1024);
+    if (!text) {
+        problem = "cannot read the token file " + token_file + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    std::string token = *text;
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front()))) token.erase(0, 1);
+    (void)c;
+    return token;
+}
+
+bool plausible_token(const std::string& token) {
+    if (token.size() < 8 || token.size() > 4096) return false;
+    for (char ch : token)
+        if (static_cast<unsigned char>(ch) <= ' ' || static_cast<unsigned char>(ch) >= 127) return false;
+    return true;
+}
+
+int run(int argc, char** argv) {
+    bool dry_run = false;
+    std::string config_path;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--dry-run") dry_run = true;
+        else if (a == "--quiet") g_quiet = true;
+        else if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            std::fputs(kUsage, stderr);
+            return finish(Exit::config, "unknown option " + a);
+        } else if (config_path.empty()) config_path = a;
+        else {
+            std::fputs(kUsage, stderr);
+            return finish(Exit::config, "one configuration file only");
+        }
+    }
+    if (config_path.empty()) {
+        std::fputs(kUsage, stderr);
+        return finish(Exit::config, "no configuration file given");
+    }
+
+    const Instant now = clock_now();
+    // The configuration decides where the feed is written and which token file is read: nobody
+    // else may change it.
+    struct stat st {};
+    if (::stat(config_path.c_str(), &st) != 0)
+        return finish(Exit::config, "cannot read " + config_path + ": " + std::strerror(errno));
+    if ((st.st_mode & 022) != 0)
+        return finish(Exit::config, config_path + " may be changed by other users (mode " + mode_text(st.st_mode) +
+                                        "): chmod go-w " + config_path);
+    const auto config_text = read_text(config_path, 1 << 20);
+    if (!config_text) return finish(Exit::config, "cannot read " + config_path + ": " + std::strerror(errno));
+    CollectConfigResult parsed = parse_collect_config(*config_text, now);
+    if (!parsed.config) return finish(Exit::config, config_path + ": " + parsed.error.message());
+    const CollectConfig& c = *parsed.config;
+    const std::string here = folder_of(config_path);
+    const std::string output = resolve(here, c.output);
+    const std::string state_file = c.state_file.empty() ? config_path + ".state" : resolve(here, c.state_file);
+
+    std::string problem;
+    const auto token = find_token(c, resolve(here, c.token_file), problem);
+    if (!token) return finish(Exit::config, problem);
+    g_token = *token;
+    if (!plausible_token(*token))
+        return finish(Exit::config, "the Graph API token is not one (8 to 4096 printable characters, no spaces)");
+
+    int lock = -1;
+    if (!dry_run) {
+        lock = lock_feed(output, 60 * kSecond);
+        if (lock < 0)
+            return finish(Exit::transient, errno == EWOULDBLOCK
+                                               ? "another run has held the lock on " + output + " for a minute; not published"
+                                               : "cannot lock " + output + ": " + std::strerror(errno));
+        remove_stale_temporaries(output);
+    }
+
+    // A pause asked by Facebook: skip this run rather than be blocked.
+    if (const auto saved = read_text(state_file, 64 * 1024))
+        if (const auto pause = read_pause(*saved); pause && now < pause->not_before)
+            return finish(Exit::unchanged, "skipped: " + pause->why + "; next request after " +
+                                               format_rfc3339(pause->not_before));
+
+    std::optional<Feed> published;
+    if (const auto text = read_text(output, kMaxFeedBytes)) {
+        FeedResult old = parse_feed(*text, now);
+        if (!old.ok())
+            return finish(Exit::config, "the published feed " + output + " is not a valid feed (" + old.error.message() +
+                                            "): it is left as it is; fix it, or move it away to start a new history");
+        published = std::move(old.feed);
+    } else if (errno != ENOENT) {
+        return finish(Exit::config, "cannot read the published feed " + output + ": " + std::strerror(errno));
+    }
+
+    // Pages whose baseline is not due yet need no count.
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < c.feed.pages.size(); ++i)
+        if (!c.measured_baseline[i] || now >= c.feed.pages[i].baseline.at) ids.push_back(c.feed.pages[i].id);
+
+    GraphClient graph(c, *token);
+    std::vector<GraphPage> counts;
+    std::vector<std::string> unknown, notes;
+    auto remember_pause = [&] {
+        if (dry_run) return;
+        std::string error;
+        if (graph.pause)
+            write_atomically(state_file, write_pause({*graph.pause, graph.pause_why}), 0600, error);
+        else
+            ::unlink(state_file.c_str());
+    };
+    if (!ids.empty()) {
+        Asked asked = graph.ask(ids);
+        if (asked.unknown) {
+            // Facebook does not know a page: leave out the ones it names, or find them one by one.
+            std::vector<std::string> rest;
+            for (const std::string& id : ids) {
+                bool named = false;
+                for (const std::string& u : asked.unknown->unknown_ids) named = named || same_page_id(u, id);
+                (named ? unknown : rest).push_back(id);
+            }
+            asked = Asked{};
+            if (unknown.empty()) {
+                for (const std::string& id : rest) {
+                    Asked one = graph.ask({id});
+                    if (one.unknown) unknown.push_back(id);
+                    else if (one.failure) { asked = std::move(one); break; }
+                    else counts.insert(counts.end(), one.pages.begin(), one.pages.end());
+                }
+            } else if (!rest.empty()) {
+                asked = graph.ask(rest);
+                if (asked.unknown) {
+                    asked.failure = Exit::config;
+                    asked.problem = graph_error_text(*asked.unknown);
+                }
+            }
+        }
+        remember_pause();
+        if (asked.failure) return finish(*asked.failure, asked.problem + "; " + output + " is unchanged");
+        counts.insert(counts.end(), asked.pages.begin(), asked.pages.end());
+    }
+    for (const std::string& id : unknown) notes.push_back(id + ": Facebook does not know this page id");
+
+    NextFeed next = next_feed(c, published ? &*published : nullptr, counts, now);
+    notes.insert(notes.end(), next.notes.begin(), next.notes.end());
+    if (!next.feed) return finish(Exit::unchanged, "nothing to publish yet: " + joined(notes));
+    const std::string text = write_feed(*next.feed);
+    if (const FeedResult check = parse_feed(text, now); !check.ok())
+        return finish(Exit::config, "the feed made from " + config_path + " does not read back (" + check.error.message() +
+                                        "); " + output + " is unchanged");
+
+    std::string summary = std::to_string(next.measured) + " of " + std::to_string(c.feed.pages.size()) + " pages measured";
+    for (const GraphPage& g : counts)
+        if (const Page* p = find_page(*next.feed, g.id); p && !p->samples.empty())
+            summary += ", " + g.id + " " + thousands(p->samples.back().count);
+    summary += ", " + std::to_string(text.size() / 1024 + 1) + " KB";
+    if (!notes.empty()) summary += "; " + joined(notes);
+    const Exit ok = unknown.empty() ? Exit::published : Exit::config;
+    if (dry_run) {
+        std::fputs(text.c_str(), stdout);
+        return finish(next.measured ? ok : Exit::unchanged, "dry run, nothing written: " + summary);
+    }
+    if (next.measured == 0) return finish(Exit::unchanged, "nothing new to publish: " + summary);
+    std::string error;
+    if (!write_atomically(output, text, 0644, error)) return finish(Exit::transient, error);
+    ::close(lock);
+    return finish(ok, "published " + output + ": " + summary);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    const int code = run(argc, argv);
+    curl_global_cleanup();
+    return code;
+}
