@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, second command: install what is missing, build both sides and run every test.
 #   1. the core's unit tests (GoogleTest under CTest), native
-#   2. the browser tests (node:test + playwright-core) in a real headless Chromium
+#   2. the collector (likeloss-collect) against a Graph-API-like server on 127.0.0.1
+#   3. the browser tests (node:test + playwright-core) in a real headless Chromium
 # Any failure, including a browser that cannot start, fails the whole command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ ctest --preset native
 echo "== web build"
 cmake --preset web >/dev/null
 cmake --build --preset web -j"$(nproc)"
+
+echo "== collector tests"
+node --test --test-concurrency=1 tests/collector/
 
 echo "== browser tests"
 node --test --test-concurrency=1 tests/browser/

@@ -326,11 +326,10 @@ public:
                             problem = graph_error_text(e);
                             break;
                     }
-                } else if (!g.invalid.empty()) {
-                    problem = "the Graph API at " + c_.graph_base + " sent " + g.invalid + " (HTTP " +
-                              std::to_string(http.status) + ")";
                 } else if (http.status != 200) {
                     problem = "the Graph API at " + c_.graph_base + " answered HTTP " + std::to_string(http.status);
+                } else if (!g.invalid.empty()) {
+                    problem = "the Graph API at " + c_.graph_base + " sent " + g.invalid;
                 } else {
                     out.pages = std::move(g.pages);
                     out.missing = std::move(g.missing);
@@ -432,7 +431,6 @@ int run(int argc, char** argv) {
         return finish(Exit::config, "no configuration file given");
     }
 
-    const Instant now = clock_now();
     // The configuration decides where the feed is written and which token file is read: nobody
     // else may change it.
     struct stat st {};
@@ -443,7 +441,7 @@ int run(int argc, char** argv) {
                                         "): chmod go-w " + config_path);
     const auto config_text = read_text(config_path, 1 << 20);
     if (!config_text) return finish(Exit::config, "cannot read " + config_path + ": " + std::strerror(errno));
-    CollectConfigResult parsed = parse_collect_config(*config_text, now);
+    CollectConfigResult parsed = parse_collect_config(*config_text, clock_now());
     if (!parsed.config) return finish(Exit::config, config_path + ": " + parsed.error.message());
     const CollectConfig& c = *parsed.config;
     const std::string here = folder_of(config_path);
@@ -466,6 +464,8 @@ int run(int argc, char** argv) {
                                                : "cannot lock " + output + ": " + std::strerror(errno));
         remove_stale_temporaries(output);
     }
+    // After the lock: a run that waited for another one must not date its samples before that one's.
+    Instant now = clock_now();
 
     // A pause asked by Facebook: skip this run rather than be blocked.
     if (const auto saved = read_text(state_file, 64 * 1024))
@@ -531,6 +531,7 @@ int run(int argc, char** argv) {
         counts.insert(counts.end(), asked.pages.begin(), asked.pages.end());
     }
     for (const std::string& id : unknown) notes.push_back(id + ": Facebook does not know this page id");
+    now = std::max(now, clock_now());  // the samples are dated when Facebook answered
 
     NextFeed next = next_feed(c, published ? &*published : nullptr, counts, now);
     notes.insert(notes.end(), next.notes.begin(), next.notes.end());

@@ -48,10 +48,10 @@ export async function startScripted() {
   };
 }
 
-// Answers with `body`; CORS allowed unless cors is false; an ETag turns a matching
-// If-None-Match into a 304.
-export function send(res, status, body, { cors = true, etag = false, type = 'application/json', req } = {}) {
-  const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+// Answers with `body` (and any extra `headers`); CORS allowed unless cors is false; an ETag turns
+// a matching If-None-Match into a 304.
+export function send(res, status, body, { cors = true, etag = false, type = 'application/json', req, headers: extra = {} } = {}) {
+  const headers = { 'content-type': type, 'cache-control': 'no-cache', ...extra };
   if (cors) headers['access-control-allow-origin'] = '*';
   if (etag) {
     const tag = '"' + createHash('sha1').update(body).digest('hex').slice(0, 16) + '"';

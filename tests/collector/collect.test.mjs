@@ -1,0 +1,386 @@
+// likeloss-collect, the real command, against a Graph-API-like server on 127.0.0.1: what it
+// publishes, what it says, its exit codes, and that the published feed survives every failure,
+// two runs at once and a crash in the middle of a write. Every published feed is checked with the
+// widget's own parser (likeloss-figures --feed).
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startGraph, VERSION } from './graph-server.mjs';
+import { send } from '../browser/scripted-server.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = (name) => {
+  const path = join(repo, 'build/native', name);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run tools/test.sh, which builds it first`);
+  return path;
+};
+const TOKEN = 'EAAGcollectortesttoken0123456789';
+
+let graph, dir;
+const outputs = [];  // everything the command printed, checked for the token at the end
+
+before(async () => { graph = await startGraph(TOKEN); });
+after(async () => {
+  await graph.server.stop();
+  for (const text of outputs) assert.ok(!text.includes(TOKEN), `the token was printed: ${text}`);
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'likeloss-collect-'));
+  mkdirSync(join(dir, 'public'));
+  graph.pages = {
+    maroctelecom: { fan_count: 2000000, followers_count: 2100000, name: 'Maroc Telecom' },
+    'inwi.ma': { fan_count: 1500000, followers_count: 1600000, name: 'inwi' },
+    meditel: { fan_count: 0, followers_count: 1800000, name: 'Orange Maroc' },  // New Pages Experience
+  };
+  graph.headers = {};
+  graph.override = null;
+  graph.token = TOKEN;
+  graph.server.log.length = 0;
+});
+
+function writeConfig(extra = {}, { mode = 0o600, pages } = {}) {
+  const config = {
+    output: 'public/feed.json',
+    token_file: 'token',
+    update_interval_s: 300,
+    timeout_s: 2,
+    tries: 2,
+    graph: { base: graph.origin, version: VERSION },
+    campaign: { title: '#BringBackOurVoip', since: '2026-11-01T00:00:00Z' },
+    money: { currency: 'MAD', per_unit: { value: 3, status: 'assumption', note: 'what a like costs' } },
+    pages: pages || [
+      { id: 'maroctelecom', name: 'Maroc Telecom', color: '#0a6ebd',
+        baseline: { at: '2026-11-01T00:00:00Z', count: 2010000, status: 'reported', source: 'https://example.org/report' } },
+      { id: 'inwi.ma', name: 'Inwi' },
+      { id: 'meditel', name: 'Meditel' },
+    ],
+    ...extra,
+  };
+  writeFileSync(join(dir, 'collect.json'), JSON.stringify(config, null, 2));
+  chmodSync(join(dir, 'collect.json'), mode);
+  if (!existsSync(join(dir, 'token'))) writeFileSync(join(dir, 'token'), TOKEN + '\n', { mode: 0o600 });
+}
+
+// Runs the command; `shell` wraps it (e.g. a file-size limit). Resolves with what it did.
+function collect(args = [], { env = {}, shell, onSpawn } = {}) {
+  const argv = [...args, join(dir, 'collect.json')];
+  const child = shell
+    ? spawn('bash', ['-c', `${shell}; exec "$0" "$@"`, bin('likeloss-collect'), ...argv], { env: { ...process.env, ...env } })
+    : spawn(bin('likeloss-collect'), argv, { env: { ...process.env, ...env } });
+  let stdout = '', stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  onSpawn?.(child);
+  return new Promise((ok) => child.on('close', (code, signal) => {
+    outputs.push(stdout, stderr);
+    ok({ code, signal, stdout, stderr });
+  }));
+}
+
+const feedPath = () => join(dir, 'public/feed.json');
+const feedText = () => readFileSync(feedPath(), 'utf8');
+const feed = () => JSON.parse(feedText());
+const page = (f, id) => f.pages.find((p) => p.id === id);
+
+// The widget's own parser, natively: the feed is valid, and these are the sentences it shows.
+async function checkedByTheWidgetsParser(text = feedText()) {
+  const file = join(dir, 'check.json');
+  writeFileSync(file, text);
+  // At the feed's own instant: the measured figures, not an estimate counted on from them.
+  const child = spawn(bin('likeloss-figures'), ['--feed', file, '--at', JSON.parse(text).generated_at]);
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const code = await new Promise((ok) => child.on('close', ok));
+  assert.equal(code, 0, `the widget's parser refused the feed: ${out}`);
+  return out;
+}
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+describe('a normal run', () => {
+  test('publishes one sample a page from one batched request, then appends and recomputes the rates', async () => {
+    writeConfig();
+    let r = await collect();
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^likeloss-collect: published .*public\/feed\.json: 3 of 3 pages measured, maroctelecom 2,000,000/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, 'one log line');
+    const asked = graph.requests();
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].query.get('ids'), 'maroctelecom,inwi.ma,meditel');
+    assert.equal(asked[0].query.get('suppress_http_code'), '1');
+    let f = feed();
+    assert.equal(f.update_interval_s, 300);
+    assert.equal(page(f, 'maroctelecom').baseline.count, 2010000);
+    assert.equal(page(f, 'maroctelecom').samples.length, 1);
+    assert.equal(page(f, 'maroctelecom').samples[0].count, 2000000);
+    assert.equal(page(f, 'inwi.ma').baseline.count, 1500000);  // measured: the first run's count
+    assert.equal(page(f, 'meditel').unit, 'followers');
+    assert.equal(page(f, 'meditel').baseline.count, 1800000);
+    assert.ok(!feedText().includes(TOKEN));
+    let figures = await checkedByTheWidgetsParser();
+    assert.match(figures, /Maroc Telecom: 10,000 likes lost/);
+
+    await sleep(1100);
+    graph.pages.maroctelecom.fan_count = 1999000;
+    graph.pages['inwi.ma'].fan_count = 1499500;
+    graph.pages.meditel.followers_count = 1799000;
+    r = await collect();
+    assert.equal(r.code, 0, r.stderr);
+    f = feed();
+    assert.equal(page(f, 'maroctelecom').samples.length, 2);
+    assert.ok(page(f, 'maroctelecom').rate_per_s < 0);
+    assert.equal(page(f, 'inwi.ma').samples[0].count, 1499500);
+    assert.equal(page(f, 'inwi.ma').baseline.count, 1500000);
+    figures = await checkedByTheWidgetsParser();
+    assert.match(figures, /Inwi: 500 likes lost/);
+    assert.match(figures, /Meditel: 1,000 followers lost/);
+  });
+
+  test('--quiet prints nothing on success; --dry-run prints the feed and writes nothing', async () => {
+    writeConfig();
+    let r = await collect(['--dry-run']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /dry run, nothing written/);
+    await checkedByTheWidgetsParser(r.stdout);
+    assert.deepEqual(readdirSync(join(dir, 'public')), []);
+    r = await collect(['--quiet']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr + r.stdout, '');
+    assert.ok(existsSync(feedPath()));
+  });
+
+  test('the token may come from the environment instead of a file', async () => {
+    writeConfig({ token_file: undefined });
+    rmSync(join(dir, 'token'));
+    let r = await collect();
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /no Graph API token: set LIKELOSS_GRAPH_TOKEN/);
+    r = await collect([], { env: { LIKELOSS_GRAPH_TOKEN: TOKEN } });
+    assert.equal(r.code, 0, r.stderr);
+  });
+});
+
+describe('Facebook says no', () => {
+  test('an unknown page id is left out and named, and the other pages are published', async () => {
+    writeConfig({}, { pages: [{ id: 'maroctelecom', name: 'MT' }, { id: 'no.such.page', name: 'Nobody' }] });
+    let r = await collect();
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /published .* 1 of 2 pages measured.*no\.such\.page: Facebook does not know this page id/);
+    assert.deepEqual(feed().pages.map((p) => p.id), ['maroctelecom']);
+    await checkedByTheWidgetsParser();
+    assert.equal(graph.requests().length, 2);  // the batch, then the known pages again
+
+    // An error that names no page: the pages are asked one by one.
+    graph.override = (req, res, url) => {
+      const ids = url.searchParams.get('ids').split(',');
+      if (ids.includes('no.such.page'))
+        return graph.error(res, url, 400, { message: '(#100) Tried accessing nonexisting field', type: 'GraphMethodException', code: 100 });
+      send(res, 200, JSON.stringify({ maroctelecom: { fan_count: 1999999, name: 'MT' } }), { cors: false });
+    };
+    await sleep(1100);
+    graph.server.log.length = 0;
+    r = await collect();
+    assert.equal(r.code, 3, r.stderr);
+    assert.deepEqual(graph.requests().map((e) => e.query.get('ids')), ['maroctelecom,no.such.page', 'maroctelecom', 'no.such.page']);
+    assert.equal(page(feed(), 'maroctelecom').samples.at(-1).count, 1999999);
+  });
+
+  test('an expired token: exit 3, asked once, the feed untouched', async () => {
+    writeConfig();
+    assert.equal((await collect()).code, 0);
+    const before = feedText();
+    graph.token = 'another';
+    graph.server.log.length = 0;
+    const r = await collect();
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /The Graph API token has expired or is not valid \(Graph API error 190\): renew the token; .*feed\.json is unchanged/);
+    assert.equal(graph.requests().length, 1);
+    assert.equal(feedText(), before);
+  });
+
+  test('usage near the limit: this run publishes, the next runs are skipped without asking', async () => {
+    writeConfig();
+    graph.headers = { 'x-app-usage': JSON.stringify({ call_count: 85, total_time: 12, total_cputime: 10 }) };
+    let r = await collect();
+    assert.equal(r.code, 0, r.stderr);
+    const state = JSON.parse(readFileSync(join(dir, 'collect.json.state'), 'utf8'));
+    const wait = Date.parse(state.not_before) - Date.now();
+    assert.ok(wait > 14 * 60e3 && wait <= 15 * 60e3, `paused for ${wait} ms`);
+    const before = feedText();
+    graph.server.log.length = 0;
+    r = await collect();
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /skipped: X-App-Usage reported 85 % of the allowed calls used; next request after /);
+    assert.equal(graph.requests().length, 0);
+    assert.equal(feedText(), before);
+  });
+
+  test('rate limited (error 4, usage over the limit with a time to regain access): exit 2, the feed untouched, a pause', async () => {
+    writeConfig();
+    assert.equal((await collect()).code, 0);
+    const before = feedText();
+    graph.headers = { 'x-business-use-case-usage': JSON.stringify({ 123: [{ type: 'pages', call_count: 100, total_cputime: 30, total_time: 40, estimated_time_to_regain_access: 25 }] }) };
+    graph.override = (req, res, url) => graph.error(res, url, 403, { message: '(#4) Application request limit reached', type: 'OAuthException', code: 4, is_transient: true });
+    graph.server.log.length = 0;
+    let r = await collect();
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /Facebook is limiting how often this token may ask \(Graph API error 4\)/);
+    assert.equal(graph.requests().length, 1);  // no retry into a limit
+    assert.equal(feedText(), before);
+    const state = JSON.parse(readFileSync(join(dir, 'collect.json.state'), 'utf8'));
+    const wait = Date.parse(state.not_before) - Date.now();
+    assert.ok(wait > 25 * 60e3 && wait <= 26 * 60e3, `paused for ${wait} ms`);
+    r = await collect();
+    assert.equal(r.code, 1);
+    assert.equal(graph.requests().length, 1);
+  });
+});
+
+describe('the network fails', () => {
+  test('a timeout: tried again with backoff, then exit 2 and the feed untouched', async () => {
+    writeConfig();
+    assert.equal((await collect()).code, 0);
+    const before = feedText();
+    graph.override = () => {};  // never answers
+    graph.server.log.length = 0;
+    const started = Date.now();
+    const r = await collect();
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /gave no answer: no answer within 2 s \(2 tries\); .* is unchanged/);
+    assert.equal(graph.requests().length, 2);
+    const took = Date.now() - started;
+    assert.ok(took >= 4400 && took < 8000, `took ${took} ms`);  // 2 s, a 0.5-1 s wait, 2 s
+    assert.equal(feedText(), before);
+  });
+
+  test('garbage and server errors: exit 2, the feed untouched; the next good run publishes', async () => {
+    writeConfig();
+    assert.equal((await collect()).code, 0);
+    const before = feedText();
+    let n = 0;
+    graph.override = (req, res) => (n++ % 2 ? send(res, 500, 'Internal Server Error', { type: 'text/plain' })
+      : send(res, 200, '<html>Sorry, something went wrong.</html>', { type: 'text/html' }));
+    let r = await collect();
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /answered HTTP 500 \(2 tries\)/);
+    assert.equal(feedText(), before);
+    graph.override = (req, res) => send(res, 200, '{"maroctelecom": {"fan_count": 12', { cors: false });  // truncated
+    r = await collect();
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /sent an answer that is not JSON \(2 tries\)/);
+    assert.equal(feedText(), before);
+    graph.override = null;
+    await sleep(1100);
+    r = await collect();
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(page(feed(), 'maroctelecom').samples.length, 2);
+  });
+
+  test('nobody listening: exit 2 with the reason', async () => {
+    writeConfig({ graph: { base: 'http://127.0.0.1:9', version: VERSION } });
+    const r = await collect();
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /gave no answer: .*(refused|connect)/i);
+    assert.ok(!existsSync(feedPath()));
+  });
+});
+
+describe('runs that overlap or die', () => {
+  test('two runs at once: one waits for the other, both samples are kept', async () => {
+    writeConfig();
+    assert.equal((await collect()).code, 0);
+    await sleep(1100);
+    let inFlight = 0, most = 0;
+    graph.override = (req, res, url) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      graph.pages.maroctelecom.fan_count -= 100;
+      const body = {};
+      for (const id of url.searchParams.get('ids').split(',')) body[id] = graph.pages[id];
+      setTimeout(() => { inFlight--; send(res, 200, JSON.stringify(body), { cors: false }); }, 1200);
+    };
+    const [a, b] = await Promise.all([collect(), collect()]);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(b.code, 0, b.stderr);
+    assert.equal(most, 1, 'the second run asked while the first one was still asking');
+    const samples = page(feed(), 'maroctelecom').samples.map((s) => s.count);
+    assert.deepEqual(samples, [2000000, 1999900, 1999800]);
+    await checkedByTheWidgetsParser();
+  });
+
+  test('a crash in the middle of writing the feed leaves the published one whole', async () => {
+    writeConfig();
+    assert.equal((await collect()).code, 0);
+    const before = feedText();
+    await sleep(1100);
+    // A file-size limit below the feed's size kills the command (SIGXFSZ) during its write.
+    const r = await collect([], { shell: 'ulimit -f 1' });
+    assert.equal(r.signal, 'SIGXFSZ', `not killed: ${r.code} ${r.stderr}`);
+    assert.equal(feedText(), before);
+    await checkedByTheWidgetsParser();
+    const left = readdirSync(join(dir, 'public')).filter((f) => f.includes('.tmp-'));
+    assert.equal(left.length, 1, 'the half-written file is there');
+    assert.ok(readFileSync(join(dir, 'public', left[0])).length <= 1024);
+
+    // Killed while asking Facebook: the lock goes with the process, and the next run cleans up.
+    graph.override = () => {};
+    const killed = await collect([], { onSpawn: (child) => setTimeout(() => child.kill('SIGKILL'), 500) });
+    assert.equal(killed.signal, 'SIGKILL');
+    graph.override = null;
+    const started = Date.now();
+    const next = await collect();
+    assert.equal(next.code, 0, next.stderr);
+    assert.ok(Date.now() - started < 5000, 'waited for a dead run\'s lock');
+    assert.deepEqual(readdirSync(join(dir, 'public')).filter((f) => f.includes('.tmp-')), []);
+    assert.equal(page(feed(), 'maroctelecom').samples.length, 2);
+  });
+
+  test('a published feed that is not valid is never overwritten', async () => {
+    writeConfig();
+    writeFileSync(feedPath(), '{"version": 1, "pages": [');
+    const r = await collect();
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /the published feed .* is not a valid feed \(\$: not valid JSON: the text ends early \(truncated\?\)\): it is left as it is/);
+    assert.equal(feedText(), '{"version": 1, "pages": [');
+    assert.equal(graph.requests().length, 0);
+  });
+});
+
+describe('the configuration and the token', () => {
+  test('a token file that others may read is refused, and nothing is asked', async () => {
+    writeConfig();
+    chmodSync(join(dir, 'token'), 0o644);
+    const r = await collect();
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /the token file .*token may be read by other users \(mode 0644\): make it yours with chmod 600/);
+    assert.equal(graph.requests().length, 0);
+  });
+
+  test('a configuration that others may change is refused', async () => {
+    writeConfig({}, { mode: 0o666 });
+    const r = await collect();
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /collect\.json may be changed by other users \(mode 0666\): chmod go-w/);
+  });
+
+  test('a token written in the configuration is refused without being repeated', async () => {
+    writeConfig({ token: TOKEN });
+    const r = await collect();
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /\$\.token: a token is never written in the configuration/);
+  });
+
+  test('a configuration error names the path and the rule', async () => {
+    writeConfig({ money: { currency: 'dirham', per_unit: 3 } });
+    const r = await collect();
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /collect\.json: \$\.money\.currency: must be at most 3 bytes long|collect\.json: \$\.money\.currency: must be a three-letter ISO 4217 code/);
+    assert.equal(graph.requests().length, 0);
+  });
+});
