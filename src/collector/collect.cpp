@@ -51,7 +51,11 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
     f.generated_at = now;
     for (std::size_t i = 0; i < config.feed.pages.size(); ++i) {
         const Page& wanted = config.feed.pages[i];
-        const bool measure_baseline = config.measured_baseline[i];
+        const bool measure_baseline = i < config.measured_baseline.size() && config.measured_baseline[i];
+        if (now < wanted.baseline.at) {
+            out.notes.push_back(wanted.id + ": counting starts at " + format_rfc3339(wanted.baseline.at));
+            continue;
+        }
         const Page* old = published ? find_page(*published, wanted.id) : nullptr;
         Page p = wanted;
         p.samples.clear();
@@ -74,10 +78,6 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
         const GraphPage* g = counted(counts, wanted.id);
         const auto count = g ? g->count_for(p.unit) : std::nullopt;
         if (!has_baseline) {
-            if (now < wanted.baseline.at) {
-                out.notes.push_back(wanted.id + ": its baseline is measured from " + format_rfc3339(wanted.baseline.at));
-                continue;
-            }
             if (!g || !count) {
                 out.notes.push_back(wanted.id + ": no count from Facebook, so no baseline yet");
                 continue;

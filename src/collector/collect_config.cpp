@@ -92,7 +92,7 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
 
     // The campaign, money and pages, checked by the feed's own reader: a baseline without a
     // count gets a placeholder here (and is measured later), and generated_at is the latest
-    // baseline, so a baseline planned for tomorrow is allowed.
+    // baseline, so a baseline planned for tomorrow is allowed (counting starts then).
     const json* pages = root.contains("pages") ? &root["pages"] : nullptr;
     json feed = json::object();
     feed["version"] = kFeedVersion;
@@ -109,11 +109,11 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
             json& b = page["baseline"];
             const bool measure = b.is_object() && !b.contains("count") && !b.contains("lost");
             measured.push_back(measure);
+            if (b.is_object() && b.contains("at") && b["at"].is_string())
+                if (auto at = parse_rfc3339(b["at"].get<std::string>())) latest = std::max(latest, *at);
             if (!measure) continue;
             // No instant: the first run measures it.
             if (!b.contains("at")) b["at"] = format_rfc3339(0);
-            if (b["at"].is_string())
-                if (auto at = parse_rfc3339(b["at"].get<std::string>())) latest = std::max(latest, *at);
             b["count"] = 0;
             b["status"] = "reported";
             b["source"] = kMeasuredSource;

@@ -164,6 +164,16 @@ describe('a normal run', () => {
     r = await collect([], { env: { LIKELOSS_GRAPH_TOKEN: TOKEN } });
     assert.equal(r.code, 0, r.stderr);
   });
+  test('the README\'s example configuration is valid', async () => {
+    const example = JSON.parse(readFileSync(join(repo, 'examples/collect.json'), 'utf8'));
+    writeConfig({ ...example, graph: { base: graph.origin, version: VERSION }, token_file: 'token' }, { pages: example.pages });
+    graph.pages.orangemaroc = { fan_count: 2100000, followers_count: 2200000, name: 'Orange Maroc' };
+    const r = await collect(['--dry-run']);
+    // Its counting starts on a fixed date: before it, there is nothing to publish yet.
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    if (r.code === 0) await checkedByTheWidgetsParser(r.stdout);
+    else assert.match(r.stderr, /nothing to publish yet: maroctelecom: counting starts at 2026-12-01T00:00:00Z/);
+  });
 });
 
 describe('Facebook says no', () => {

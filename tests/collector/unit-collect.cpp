@@ -18,8 +18,8 @@ CollectConfig config(const std::string& pages, int max_samples = 400) {
       "campaign": {"title": "Unlike", "since": "2026-11-01T00:00:00Z"},
       "money": {"currency": "MAD", "per_unit": 3}, "pages": )" + pages + "}";
     CollectConfigResult r = parse_collect_config(text, kStart);
-    EXPECT_TRUE(r.config) << r.error.message();
-    return *r.config;
+    if (!r.config) ADD_FAILURE() << r.error.message();
+    return r.config ? *r.config : CollectConfig{};
 }
 
 const std::string kTwoPages = R"([
@@ -110,10 +110,19 @@ TEST(Collect, APlannedBaselineWaitsForItsInstant) {
     NextFeed next = next_feed(c, nullptr, {likes("a", 10)}, kStart);
     EXPECT_FALSE(next.feed);  // nothing to publish: no page has a baseline
     ASSERT_EQ(next.notes.size(), 1u);
-    EXPECT_EQ(next.notes[0], "a: its baseline is measured from 2026-12-01T00:00:00Z");
+    EXPECT_EQ(next.notes[0], "a: counting starts at 2026-12-01T00:00:00Z");
     const Instant later = from_civil(2026, 12, 1, 0, 5);
     next = next_feed(c, nullptr, {likes("a", 10)}, later);
     EXPECT_EQ(published(next, later).pages[0].baseline.at, later);
+}
+
+TEST(Collect, AGivenBaselineInTheFutureWaitsToo) {
+    const CollectConfig c = config(R"([{"id": "a", "name": "A"},
+        {"id": "b", "name": "B", "baseline": {"at": "2026-12-01T00:00:00Z", "count": 5, "status": "assumption"}}])");
+    const NextFeed next = next_feed(c, nullptr, {likes("a", 10), likes("b", 4)}, kStart);
+    ASSERT_EQ(next.notes.size(), 1u);
+    EXPECT_EQ(next.notes[0], "b: counting starts at 2026-12-01T00:00:00Z");
+    EXPECT_EQ(published(next, kStart).pages.size(), 1u);  // a feed the widget reads: nothing after generated_at
 }
 
 TEST(Collect, NewPagesExperiencePagesAreMeasuredInFollowers) {
