@@ -1,6 +1,7 @@
 #include "collect.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -76,7 +77,14 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
         const bool has_baseline = !measure_baseline || (old && old->baseline.at >= wanted.baseline.at);
 
         const GraphPage* g = counted(counts, wanted.id);
-        const auto count = g ? g->count_for(p.unit) : std::nullopt;
+        auto count = g ? g->count_for(p.unit) : std::nullopt;
+        const Measurement& last = p.samples.empty() ? p.baseline : p.samples.back();
+        const bool glitch = count && count->first == 0 && has_baseline && last.count > 0;
+        if (glitch) {
+            // A page does not lose its whole audience between two runs: Facebook had a glitch.
+            out.notes.push_back(wanted.id + ": Facebook reported 0, taken as a glitch and not published");
+            count.reset();
+        }
         if (!has_baseline) {
             if (!g || !count) {
                 out.notes.push_back(wanted.id + ": no count from Facebook, so no baseline yet");
@@ -87,7 +95,7 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
             p.baseline = measured(now, any->first, p.unit);
             ++out.measured;
         } else if (!g || !count) {
-            out.notes.push_back(wanted.id + ": no count from Facebook in this run");
+            if (!glitch) out.notes.push_back(wanted.id + ": no count from Facebook in this run");
         } else if (count->second != p.unit) {
             out.notes.push_back(wanted.id + ": Facebook now counts its " + unit_name(count->second) +
                                 ", and its baseline counts " + unit_name(p.unit) + ", so it was not measured");
@@ -102,9 +110,11 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
         if (!p.samples.empty()) {
             const Measurement& b = p.samples.back();
             const Measurement& a = p.samples.size() >= 2 ? p.samples[p.samples.size() - 2] : p.baseline;
-            if (b.at > a.at)
-                p.rate_per_s = static_cast<double>(b.count - a.count) / (static_cast<double>(b.at - a.at) / kSecond);
+            const double rate = b.at > a.at ? static_cast<double>(b.count - a.count) / (static_cast<double>(b.at - a.at) / kSecond) : 0;
+            // Beyond what a feed may say (a jump in Facebook's count): no estimate rather than a wild one.
+            if (b.at > a.at && std::abs(rate) <= kMaxRatePerSecond) p.rate_per_s = rate;
         }
+        f.generated_at = std::max(f.generated_at, p.samples.empty() ? p.baseline.at : p.samples.back().at);
         f.pages.push_back(std::move(p));
     }
     if (f.pages.empty()) return out;
@@ -159,7 +169,7 @@ Usage read_usage(std::string_view app_usage, std::string_view business_usage) {
 std::optional<Instant> pause_until(const Usage& usage, bool limited, Instant now) {
     // Facebook counts over a rolling hour: at the limit, wait out the window (or its estimate);
     // near it, skip the runs of the next quarter hour so the window drains.
-    if (usage.regain_minutes > 0) return now + (usage.regain_minutes + 1) * kMinute;
+    if (usage.regain_minutes > 0) return now + std::min<Instant>((usage.regain_minutes + 1) * kMinute, kDay);
     if (limited || usage.percent >= 100) return now + kHour;
     if (usage.percent >= 80) return now + 15 * kMinute;
     return std::nullopt;

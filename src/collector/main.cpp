@@ -35,6 +35,9 @@ using namespace likeloss;
 
 namespace {
 
+// No pause asked by Facebook is longer than this; one further away comes from a wrong clock.
+constexpr Instant kMaxPause = kDay;
+
 const char* const kUsage =
     "usage: likeloss-collect [--dry-run] [--quiet] CONFIG\n"
     "  Measures the pages of CONFIG with the Graph API and publishes the feed it names.\n"
@@ -49,18 +52,21 @@ Instant clock_now() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-// Every line the collector prints goes through here, with the token taken out, whatever printed it.
-std::string g_token;
+// Every line the collector prints goes through here, with the token taken out (as it is, and as it
+// is written in a URL), whatever printed it.
+std::string g_token, g_token_escaped;
 bool g_quiet = false;
 
 std::string scrubbed(std::string s) {
-    if (g_token.size() >= 4)
-        for (std::size_t at; (at = s.find(g_token)) != std::string::npos;) s.replace(at, g_token.size(), "[token]");
+    for (const std::string* secret : {&g_token, &g_token_escaped})
+        if (secret->size() >= 4)
+            for (std::size_t at; (at = s.find(*secret)) != std::string::npos;) s.replace(at, secret->size(), "[token]");
     return s;
 }
 
-int finish(Exit code, const std::string& line) {
-    if (code == Exit::published && g_quiet) return static_cast<int>(code);
+// The run's one line. --quiet keeps a success quiet, unless a page was left unmeasured (`notes`).
+int finish(Exit code, const std::string& line, const std::vector<std::string>& notes = {}) {
+    if (code == Exit::published && g_quiet && notes.empty()) return static_cast<int>(code);
     std::fprintf(stderr, "likeloss-collect: %s\n", scrubbed(line).c_str());
     return static_cast<int>(code);
 }
@@ -85,10 +91,42 @@ std::string mode_text(mode_t mode) {
     return buf;
 }
 
-// The whole file, or nothing with errno set; `max` bounds what a mistaken path can make us read.
-std::optional<std::string> read_text(const std::string& path, std::size_t max) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
+// Who may have written a file the collector trusts: the configuration names the token file, the
+// output and the Graph host, so only its user (or root) may have written it.
+enum class Trust {
+    any,     // the published feed, the state file
+    config,  // owned by this user or root, writable by nobody else
+    secret,  // owned by this user, readable and writable by nobody else
+};
+
+// The whole file, or nothing with `problem` set (and errno, ENOENT for a missing file). The checks
+// are made on the opened file (fstat), so the file read is the file checked; `max` bounds what a
+// mistaken path can make us read, and a FIFO cannot make the run hang.
+std::optional<std::string> read_text(const std::string& path, std::size_t max, Trust trust, std::string& problem) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        const int saved = errno;
+        problem = "cannot read " + path + ": " + std::strerror(saved);
+        errno = saved;
+        return std::nullopt;
+    }
+    struct stat st {};
+    ::fstat(fd, &st);
+    const uid_t me = ::geteuid();
+    if (!S_ISREG(st.st_mode))
+        problem = path + " is not a regular file";
+    else if (trust == Trust::config && st.st_uid != me && st.st_uid != 0)
+        problem = path + " belongs to another user (uid " + std::to_string(st.st_uid) + "), who could change it";
+    else if (trust == Trust::config && (st.st_mode & 022) != 0)
+        problem = path + " may be changed by other users (mode " + mode_text(st.st_mode) + "): chmod go-w " + path;
+    else if (trust == Trust::secret && (st.st_uid != me || (st.st_mode & 077) != 0))
+        problem = path + " may be read by other users (mode " + mode_text(st.st_mode) +
+                  (st.st_uid != me ? ", another owner" : "") + "): make it yours with chmod 600";
+    if (!problem.empty()) {
+        ::close(fd);
+        errno = EPERM;
+        return std::nullopt;
+    }
     std::string text;
     char buf[65536];
     for (;;) {
@@ -96,6 +134,7 @@ std::optional<std::string> read_text(const std::string& path, std::size_t max) {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 || text.size() + static_cast<std::size_t>(n) > max) {
             const int saved = n < 0 ? errno : EFBIG;
+            problem = "cannot read " + path + ": " + (n < 0 ? std::strerror(saved) : "larger than expected");
             ::close(fd);
             errno = saved;
             return std::nullopt;
@@ -107,13 +146,31 @@ std::optional<std::string> read_text(const std::string& path, std::size_t max) {
     return text;
 }
 
+// A failed file operation needs a person (a missing folder, permissions, a read-only disk) or may
+// pass by itself (a full disk, an I/O error).
+Exit exit_for(int error) {
+    switch (error) {
+        case ENOENT: case ENOTDIR: case EACCES: case EPERM: case EROFS: case ELOOP: case EISDIR: return Exit::config;
+        default: return Exit::transient;
+    }
+}
+
+std::string random_suffix() {
+    std::random_device random;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%d-%08x", static_cast<int>(::getpid()), random());
+    return buf;
+}
+
 // Temporary file, fsync, rename, fsync of the folder: readers see the old feed or the new one,
-// never a part, and a crash at any point leaves one of the two.
-bool write_atomically(const std::string& path, const std::string& text, mode_t mode, std::string& error) {
-    const std::string tmp = folder_of(path) + "/." + name_of(path) + ".tmp-" + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+// never a part, and a crash at any point leaves one of the two. The temporary file has a name
+// nobody can guess and must not exist yet, so a planted link cannot redirect the write.
+bool write_atomically(const std::string& path, const std::string& text, mode_t mode, std::string& error, int& failed_errno) {
+    const std::string tmp = folder_of(path) + "/." + name_of(path) + ".tmp-" + random_suffix();
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
-        error = "cannot create " + tmp + ": " + std::strerror(errno);
+        failed_errno = errno;
+        error = "cannot write in " + folder_of(path) + ": " + std::strerror(errno);
         return false;
     }
     ::fchmod(fd, mode);  // whatever the umask
@@ -128,7 +185,8 @@ bool write_atomically(const std::string& path, const std::string& text, mode_t m
     const int saved = errno;
     ::close(fd);
     if (!written || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        error = "cannot write " + path + ": " + std::strerror(written ? errno : saved);
+        failed_errno = written ? errno : saved;
+        error = "cannot write " + path + ": " + std::strerror(failed_errno);
         ::unlink(tmp.c_str());
         return false;
     }
@@ -152,15 +210,17 @@ void remove_stale_temporaries(const std::string& path) {
 }
 
 // One run at a time for a feed: the lock is the kernel's (flock), so a run that dies releases it.
-int lock_feed(const std::string& output, Instant wait) {
+// -1 with errno: EWOULDBLOCK when another run held it for all of `wait`.
+int lock_feed(const std::string& output, std::chrono::milliseconds wait) {
     const std::string path = folder_of(output) + "/." + name_of(output) + ".lock";
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) return -1;
-    const Instant until = clock_now() + wait;
+    const auto until = std::chrono::steady_clock::now() + wait;  // a clock that is never set back
     while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        if (errno != EWOULDBLOCK || clock_now() >= until) {
+        const int error = errno;
+        if (error != EWOULDBLOCK || std::chrono::steady_clock::now() >= until) {
             ::close(fd);
-            errno = EWOULDBLOCK;
+            errno = error;
             return -1;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -282,6 +342,11 @@ public:
 
     Asked ask(const std::vector<std::string>& ids) {
         Asked out;
+        if (pause) {  // Facebook asked for a pause: no further request in this run
+            out.failure = Exit::transient;
+            out.problem = "skipped the rest: " + pause_why;
+            return out;
+        }
         std::mt19937 random{std::random_device{}()};
         Instant wait = kSecond;
         for (int attempt = 1;; ++attempt) {
@@ -368,35 +433,20 @@ std::string joined(const std::vector<std::string>& parts) {
 }
 
 // The token: the environment's, else the token file's, which only its owner may read.
-std::optional<std::string> find_token(const CollectConfig& c, const std::string& token_file, std::string& problem) {
+std::optional<std::string> find_token(const std::string& token_file, std::string& problem) {
     if (const char* env = std::getenv("LIKELOSS_GRAPH_TOKEN"); env && *env) return std::string(env);
     if (token_file.empty()) {
         problem = "no Graph API token: set LIKELOSS_GRAPH_TOKEN or name a token_file in the configuration";
         return std::nullopt;
     }
-    struct stat st {};
-    if (::stat(token_file.c_str(), &st) != 0) {
-        problem = "cannot read the token file " + token_file + ": " + std::strerror(errno);
-        return std::nullopt;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        problem = "the token file " + token_file + " is not a regular file";
-        return std::nullopt;
-    }
-    if (st.st_uid != ::geteuid() || (st.st_mode & 077) != 0) {
-        problem = "the token file " + token_file + " may be read by other users (mode " + mode_text(st.st_mode) +
-                  (st.st_uid != ::geteuid() ? ", another owner" : "") + "): make it yours with chmod 600";
-        return std::nullopt;
-    }
-    auto text = read_text(token_file, 64 * 1024);
+    auto text = read_text(token_file, 64 * 1024, Trust::secret, problem);
     if (!text) {
-        problem = "cannot read the token file " + token_file + ": " + std::strerror(errno);
+        problem = problem.rfind(token_file, 0) == 0 ? "the token file " + problem : "the token file: " + problem;
         return std::nullopt;
     }
     std::string token = *text;
     while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
     while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front()))) token.erase(0, 1);
-    (void)c;
     return token;
 }
 
@@ -431,16 +481,11 @@ int run(int argc, char** argv) {
         return finish(Exit::config, "no configuration file given");
     }
 
-    // The configuration decides where the feed is written and which token file is read: nobody
-    // else may change it.
-    struct stat st {};
-    if (::stat(config_path.c_str(), &st) != 0)
-        return finish(Exit::config, "cannot read " + config_path + ": " + std::strerror(errno));
-    if ((st.st_mode & 022) != 0)
-        return finish(Exit::config, config_path + " may be changed by other users (mode " + mode_text(st.st_mode) +
-                                        "): chmod go-w " + config_path);
-    const auto config_text = read_text(config_path, 1 << 20);
-    if (!config_text) return finish(Exit::config, "cannot read " + config_path + ": " + std::strerror(errno));
+    // The configuration decides where the feed is written, which token file is read and where the
+    // token is sent: nobody else may have written it.
+    std::string problem;
+    const auto config_text = read_text(config_path, 1 << 20, Trust::config, problem);
+    if (!config_text) return finish(Exit::config, problem);
     CollectConfigResult parsed = parse_collect_config(*config_text, clock_now());
     if (!parsed.config) return finish(Exit::config, config_path + ": " + parsed.error.message());
     const CollectConfig& c = *parsed.config;
@@ -448,66 +493,73 @@ int run(int argc, char** argv) {
     const std::string output = resolve(here, c.output);
     const std::string state_file = c.state_file.empty() ? config_path + ".state" : resolve(here, c.state_file);
 
-    std::string problem;
-    const auto token = find_token(c, resolve(here, c.token_file), problem);
+    const auto token = find_token(c.token_file.empty() ? "" : resolve(here, c.token_file), problem);
     if (!token) return finish(Exit::config, problem);
     g_token = *token;
+    if (char* escaped = curl_easy_escape(nullptr, token->c_str(), static_cast<int>(token->size()))) {
+        g_token_escaped = escaped;
+        curl_free(escaped);
+    }
     if (!plausible_token(*token))
         return finish(Exit::config, "the Graph API token is not one (8 to 4096 printable characters, no spaces)");
 
     int lock = -1;
     if (!dry_run) {
-        lock = lock_feed(output, 60 * kSecond);
+        lock = lock_feed(output, std::chrono::minutes(1));
         if (lock < 0)
-            return finish(Exit::transient, errno == EWOULDBLOCK
-                                               ? "another run has held the lock on " + output + " for a minute; not published"
-                                               : "cannot lock " + output + ": " + std::strerror(errno));
+            return errno == EWOULDBLOCK
+                       ? finish(Exit::transient, "another run has held the lock on " + output + " for a minute; not published")
+                       : finish(exit_for(errno), "cannot lock " + output + ": " + std::strerror(errno));
         remove_stale_temporaries(output);
+        remove_stale_temporaries(state_file);
     }
     // After the lock: a run that waited for another one must not date its samples before that one's.
     Instant now = clock_now();
 
-    // A pause asked by Facebook: skip this run rather than be blocked.
-    if (const auto saved = read_text(state_file, 64 * 1024))
-        if (const auto pause = read_pause(*saved); pause && now < pause->not_before)
+    // A pause asked by Facebook: skip this run rather than be blocked. A pause further away than
+    // any Facebook asks for (a clock that was wrong when it was written) is not obeyed.
+    std::string ignored;
+    if (const auto saved = read_text(state_file, 64 * 1024, Trust::any, ignored))
+        if (const auto pause = read_pause(*saved); pause && now < pause->not_before && pause->not_before - now <= kMaxPause)
             return finish(Exit::unchanged, "skipped: " + pause->why + "; next request after " +
                                                format_rfc3339(pause->not_before));
 
     std::optional<Feed> published;
-    if (const auto text = read_text(output, kMaxFeedBytes)) {
+    if (const auto text = read_text(output, kMaxFeedBytes, Trust::any, problem)) {
         FeedResult old = parse_feed(*text, now);
+        if (!old.ok() && old.error.path == "$.generated_at" && old.error.rule.rfind("is in the future", 0) == 0)
+            return finish(Exit::transient, "this machine's clock (" + format_rfc3339(now) + ") is behind the published feed " +
+                                               output + " (" + old.error.rule + "); it is left as it is");
         if (!old.ok())
             return finish(Exit::config, "the published feed " + output + " is not a valid feed (" + old.error.message() +
                                             "): it is left as it is; fix it, or move it away to start a new history");
         published = std::move(old.feed);
+        if (published->generated_at > now)
+            return finish(Exit::transient, "this machine's clock (" + format_rfc3339(now) + ") is behind the published feed " +
+                                               output + " (generated at " + format_rfc3339(published->generated_at) +
+                                               "); it is left as it is");
     } else if (errno != ENOENT) {
-        return finish(Exit::config, "cannot read the published feed " + output + ": " + std::strerror(errno));
+        return finish(exit_for(errno), problem);
     }
 
-    // Pages whose baseline is not due yet need no count.
+    // Pages whose counting has not started need no count.
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < c.feed.pages.size(); ++i)
-        if (!c.measured_baseline[i] || now >= c.feed.pages[i].baseline.at) ids.push_back(c.feed.pages[i].id);
+    for (const Page& p : c.feed.pages)
+        if (now >= p.baseline.at) ids.push_back(p.id);
 
     GraphClient graph(c, *token);
     std::vector<GraphPage> counts;
     std::vector<std::string> unknown, notes;
-    auto remember_pause = [&] {
-        if (dry_run) return;
-        std::string error;
-        if (graph.pause)
-            write_atomically(state_file, write_pause({*graph.pause, graph.pause_why}), 0600, error);
-        else
-            ::unlink(state_file.c_str());
-    };
+    std::optional<Asked> failed;
     if (!ids.empty()) {
         Asked asked = graph.ask(ids);
         if (asked.unknown) {
             // Facebook does not know a page: leave out the ones it names, or find them one by one.
+            const GraphError error = *asked.unknown;
             std::vector<std::string> rest;
             for (const std::string& id : ids) {
                 bool named = false;
-                for (const std::string& u : asked.unknown->unknown_ids) named = named || same_page_id(u, id);
+                for (const std::string& u : error.unknown_ids) named = named || same_page_id(u, id);
                 (named ? unknown : rest).push_back(id);
             }
             asked = Asked{};
@@ -518,6 +570,14 @@ int run(int argc, char** argv) {
                     else if (one.failure) { asked = std::move(one); break; }
                     else counts.insert(counts.end(), one.pages.begin(), one.pages.end());
                 }
+                // Not one page known: the request itself is wrong (a code 100 is also a bad field
+                // or version), not every page id.
+                if (!asked.failure && unknown.size() == ids.size() && ids.size() > 1) {
+                    asked.failure = Exit::config;
+                    asked.problem = "Facebook refused every page of the request (Graph API error " +
+                                    std::to_string(error.code) + "): check the page ids and graph.version";
+                    unknown.clear();
+                }
             } else if (!rest.empty()) {
                 asked = graph.ask(rest);
                 if (asked.unknown) {
@@ -526,37 +586,58 @@ int run(int argc, char** argv) {
                 }
             }
         }
-        remember_pause();
-        if (asked.failure) return finish(*asked.failure, asked.problem + "; " + output + " is unchanged");
-        counts.insert(counts.end(), asked.pages.begin(), asked.pages.end());
+        if (!asked.failure && asked.pages.empty() && counts.empty() && unknown.empty()) {
+            asked.failure = Exit::transient;
+            asked.problem = "the Graph API at " + c.graph_base + " answered without a count for any page";
+        }
+        if (asked.failure) failed = std::move(asked);
+        else counts.insert(counts.end(), asked.pages.begin(), asked.pages.end());
+    }
+
+    // The pause Facebook asked for, kept for the next runs: one that cannot be kept is a fault.
+    Exit code = unknown.empty() ? Exit::published : Exit::config;
+    if (!dry_run) {
+        std::string error;
+        int error_number = 0;
+        if (!graph.pause) {
+            ::unlink(state_file.c_str());
+        } else if (!write_atomically(state_file, write_pause({*graph.pause, graph.pause_why}), 0600, error, error_number)) {
+            notes.push_back("Facebook asked for a pause, which could not be kept (" + error + ")");
+            code = Exit::config;
+        }
+    }
+    if (failed) {
+        std::string line = failed->problem + "; " + output + " is unchanged";
+        if (!notes.empty()) line += "; " + joined(notes);
+        return finish(*failed->failure == Exit::transient && code == Exit::config ? Exit::config : *failed->failure, line);
     }
     for (const std::string& id : unknown) notes.push_back(id + ": Facebook does not know this page id");
     now = std::max(now, clock_now());  // the samples are dated when Facebook answered
 
     NextFeed next = next_feed(c, published ? &*published : nullptr, counts, now);
     notes.insert(notes.end(), next.notes.begin(), next.notes.end());
-    if (!next.feed) return finish(Exit::unchanged, "nothing to publish yet: " + joined(notes));
+    if (!next.feed) return finish(code == Exit::config ? code : Exit::unchanged, "nothing to publish yet: " + joined(notes));
     const std::string text = write_feed(*next.feed);
     if (const FeedResult check = parse_feed(text, now); !check.ok())
-        return finish(Exit::config, "the feed made from " + config_path + " does not read back (" + check.error.message() +
-                                        "); " + output + " is unchanged");
+        return finish(Exit::transient, "the feed made from this run does not read back (" + check.error.message() +
+                                           "); " + output + " is unchanged");
 
     std::string summary = std::to_string(next.measured) + " of " + std::to_string(c.feed.pages.size()) + " pages measured";
-    for (const GraphPage& g : counts)
-        if (const Page* p = find_page(*next.feed, g.id); p && !p->samples.empty())
-            summary += ", " + g.id + " " + thousands(p->samples.back().count);
+    for (const Page& p : next.feed->pages)
+        if (!p.samples.empty() && p.samples.back().at == now) summary += ", " + p.id + " " + thousands(p.samples.back().count);
+        else if (p.samples.empty() && p.baseline.at == now) summary += ", " + p.id + " " + thousands(p.baseline.count);
     summary += ", " + std::to_string(text.size() / 1024 + 1) + " KB";
     if (!notes.empty()) summary += "; " + joined(notes);
-    const Exit ok = unknown.empty() ? Exit::published : Exit::config;
     if (dry_run) {
         std::fputs(text.c_str(), stdout);
-        return finish(next.measured ? ok : Exit::unchanged, "dry run, nothing written: " + summary);
+        return finish(next.measured || code == Exit::config ? code : Exit::unchanged, "dry run, nothing written: " + summary, notes);
     }
-    if (next.measured == 0) return finish(Exit::unchanged, "nothing new to publish: " + summary);
+    if (next.measured == 0) return finish(code == Exit::config ? code : Exit::unchanged, "nothing new to publish: " + summary);
     std::string error;
-    if (!write_atomically(output, text, 0644, error)) return finish(Exit::transient, error);
+    int error_number = 0;
+    if (!write_atomically(output, text, 0644, error, error_number)) return finish(exit_for(error_number), error);
     ::close(lock);
-    return finish(ok, "published " + output + ": " + summary);
+    return finish(code, "published " + output + ": " + summary, notes);
 }
 
 }  // namespace

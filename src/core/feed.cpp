@@ -340,7 +340,7 @@ private:
                optional(j, "samples", [&](const json& v) { return read_samples(v, p); }) &&
                optional(j, "rate_per_s", [&](const json& v) {
                    double r;
-                   if (!read_number(v, r, -1e6, 1e6)) return false;
+                   if (!read_number(v, r, -kMaxRatePerSecond, kMaxRatePerSecond)) return false;
                    p.rate_per_s = r;
                    return true;
                });

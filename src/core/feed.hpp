@@ -90,6 +90,7 @@ constexpr int kFeedVersion = 1;
 constexpr std::int64_t kMaxCount = 1'000'000'000'000;  // far above any page's audience
 constexpr std::size_t kMaxPages = 50;
 constexpr std::size_t kMaxSamples = 10'000;
+constexpr double kMaxRatePerSecond = 1e6;  // a page's rate_per_s, either way
 // A visitor's clock may be wrong; a feed is "from the future" only beyond this.
 constexpr Instant kClockSkew = kDay;
 

@@ -159,6 +159,38 @@ TEST(Collect, AChangedBaselineInTheConfigurationKeepsTheSamplesAfterIt) {
     EXPECT_EQ(f.pages[0].samples.size(), 2u);
 }
 
+TEST(Collect, AZeroAfterAnAudienceIsAGlitchNotALoss) {
+    const CollectConfig c = config(kTwoPages);
+    Feed f = published(next_feed(c, nullptr, {likes("maroctelecom", 1990000), likes("inwi.ma", 1500000)}, kStart), kStart);
+    GraphPage zero;
+    zero.id = "inwi.ma";
+    zero.likes = 0;  // and no followers_count
+    const Instant t1 = kStart + 5 * kMinute;
+    const NextFeed next = next_feed(c, &f, {likes("maroctelecom", 1989000), zero}, t1);
+    EXPECT_EQ(next.measured, 1);
+    ASSERT_EQ(next.notes.size(), 1u);
+    EXPECT_EQ(next.notes[0], "inwi.ma: Facebook reported 0, taken as a glitch and not published");
+    EXPECT_TRUE(published(next, t1).pages[1].samples.empty());
+}
+
+TEST(Collect, AWildJumpGivesNoRateRatherThanAnInvalidOne) {
+    const CollectConfig c = config(R"([{"id": "a", "name": "A"}])");
+    Feed f = published(next_feed(c, nullptr, {likes("a", 1000)}, kStart), kStart);
+    const NextFeed next = next_feed(c, &f, {likes("a", 900'000'000'000)}, kStart + kSecond);
+    f = published(next, kStart + kSecond);  // still a valid feed
+    EXPECT_EQ(f.pages[0].samples.back().count, 900'000'000'000);
+    EXPECT_FALSE(f.pages[0].rate_per_s);
+}
+
+TEST(Collect, TheFeedIsNeverDatedBeforeItsLatestMeasurement) {
+    const CollectConfig c = config(R"([{"id": "a", "name": "A"}])");
+    Feed f = published(next_feed(c, nullptr, {likes("a", 1000)}, kStart), kStart);
+    // The clock went back a minute: no sample before the last one, and a feed that still reads.
+    const NextFeed next = next_feed(c, &f, {likes("a", 990)}, kStart - kMinute);
+    EXPECT_EQ(next.measured, 0);
+    EXPECT_EQ(next.feed->generated_at, kStart);
+}
+
 TEST(Collect, ThinningKeepsTheNewestHalfAndTheFirstSample) {
     std::vector<Measurement> s;
     for (int i = 0; i < 1000; ++i) s.push_back({kStart + i * kMinute, 1000 - i, {}});
@@ -220,6 +252,9 @@ TEST(Collect, UsageHeadersNearAndOverTheLimitPauseTheRuns) {
     EXPECT_EQ(u.header, "X-Business-Use-Case-Usage");
     EXPECT_EQ(pause_until(u, false, kStart), kStart + 20 * kMinute);
     EXPECT_EQ(pause_until(Usage{}, true, kStart), kStart + kHour);  // a rate-limit error, no estimate
+    Usage absurd;
+    absurd.regain_minutes = 999999;
+    EXPECT_EQ(pause_until(absurd, false, kStart), kStart + kDay);  // never longer than a day
     EXPECT_EQ(read_usage("not json", "[1]").percent, 0);
 }
 
