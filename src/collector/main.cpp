@@ -328,7 +328,6 @@ struct Asked {
     std::optional<Exit> failure;  // set: the run ends with this
     std::string problem;
     std::vector<GraphPage> pages;
-    std::vector<std::string> missing;
     std::optional<GraphError> unknown;  // Facebook does not know a page of the request
 };
 
@@ -338,7 +337,6 @@ public:
 
     std::optional<Instant> pause;  // asked by Facebook's usage headers or a rate-limit error
     std::string pause_why;
-    int requests = 0;
 
     Asked ask(const std::vector<std::string>& ids) {
         Asked out;
@@ -355,7 +353,6 @@ public:
             char* escaped = curl_easy_escape(nullptr, token_.c_str(), static_cast<int>(token_.size()));
             const std::string url = graph_url(c_.graph_base, c_.graph_version, ids) + "&access_token=" + escaped;
             curl_free(escaped);
-            ++requests;
             const HttpAnswer http = http_get(url, c_.timeout_s, kMaxGraphBytes);
             const Usage usage = read_usage(http.app_usage, http.business_usage);
             if (auto until = pause_until(usage, false, clock_now())) {
@@ -391,13 +388,18 @@ public:
                             problem = graph_error_text(e);
                             break;
                     }
+                } else if (http.status == 429) {
+                    pause = pause_until(usage, true, clock_now());
+                    pause_why = "the Graph API answered HTTP 429 (too many requests)";
+                    out.failure = Exit::transient;
+                    out.problem = pause_why;
+                    return out;
                 } else if (http.status != 200) {
                     problem = "the Graph API at " + c_.graph_base + " answered HTTP " + std::to_string(http.status);
                 } else if (!g.invalid.empty()) {
                     problem = "the Graph API at " + c_.graph_base + " sent " + g.invalid;
                 } else {
                     out.pages = std::move(g.pages);
-                    out.missing = std::move(g.missing);
                     return out;
                 }
             }
