@@ -33,11 +33,50 @@
   }
 
   // A browser keeps about sixteen WebGL contexts: a page with more widgets loses the oldest. A
-  // widget whose context is lost shows its figures as text rather than a blank box.
-  canvas.addEventListener('webglcontextlost', function () {
+  // widget whose context is lost shows its figures as text rather than a blank box, asks for the
+  // context back (preventDefault), and draws again when the browser returns it.
+  var LOST = 'The browser stopped drawing this counter (too many on one page, or the graphics were reset). Its figures:';
+  var released = false;  // given back by this widget itself, while off screen
+  canvas.addEventListener('webglcontextlost', function (e) {
+    e.preventDefault();
     state.contextLost = true;
-    fail('The browser stopped drawing this counter (too many on one page, or the graphics were reset). Its figures:');
+    if (Module._likeloss_context) Module._likeloss_context(0);
+    if (!released) fail(LOST);  // off screen, nobody sees the blank canvas: the layout stays
   });
+  canvas.addEventListener('webglcontextrestored', function () {
+    state.contextLost = false;
+    if (state.error === LOST) {
+      state.error = '';
+      status.hidden = true;
+      box.hidden = false;
+      text.classList.remove('likeloss-text-visible');
+      text.classList.add('likeloss-sr');
+    }
+    if (Module._likeloss_context) Module._likeloss_context(1);
+  });
+  // Off screen (by a margin), a widget gives its context back, so that one in view which lost its
+  // own can have it, and the browser never has to take one from a widget in view; it asks for it
+  // again before it scrolls back into view.
+  var inView = true, ext = null;  // a lost context has no extensions: kept from before
+  function followView() {
+    var gl = Module.ctx;
+    ext = ext || (gl && !gl.isContextLost() && gl.getExtension('WEBGL_lose_context'));
+    if (!ext) return;
+    // Only once drawn: its height and text are known, so giving the context back moves nothing.
+    if (!inView && state.frames > 0 && !gl.isContextLost()) {
+      released = true;
+      ext.loseContext();
+    } else if (inView && released) {
+      released = false;
+      ext.restoreContext();
+    }
+  }
+  if (window.IntersectionObserver) {
+    new IntersectionObserver(function (entries) {
+      inView = entries[entries.length - 1].isIntersecting;
+      followView();
+    }, { rootMargin: '300px' }).observe(canvas);
+  }
 
   // In an iframe, tell the embedding page (embed.js) how tall the widget is: the counter, or
   // whatever stands in for it (a message, the figures as text) when it cannot be drawn.
@@ -138,7 +177,10 @@
         box.style.height = px + 'px';
       },
       frameDrawn: function () {
-        if (!state.frames++) state.firstFrameAt = performance.now();  // for bench/run.mjs
+        if (!state.frames++) {
+          state.firstFrameAt = performance.now();  // for bench/run.mjs
+          setTimeout(followView);  // a widget first drawn out of view gives its context back
+        }
       },
       setData: function (json) { state.data = JSON.parse(json); },
       fatal: fail

@@ -56,6 +56,7 @@ struct App {
     Options options;                     // the page's parameters, with those dropped as "name: why"
     std::vector<std::string> customize_ignored;  // parameters the current feed cannot honour
     bool gl_ready = false;   // the renderer has made its objects (on the first frame)
+    bool context_lost = false;  // no WebGL context: frames are laid out, not drawn
     float scale = 0;         // the scale the fonts were built for
     float wanted_scale = 1;  // the page's devicePixelRatio
     int width = 0, height = 0;  // canvas, device pixels
@@ -183,7 +184,7 @@ void frame() {
         app.view.fonts = build_fonts(*ImGui::GetIO().Fonts, app.scale);
         app.view.scale = app.scale;
         style_tooltips(app.view.theme, app.scale);
-        if (app.gl_ready) {  // else the renderer's first NewFrame uploads the atlas
+        if (app.gl_ready && !app.context_lost) {  // else the renderer's next NewFrame uploads the atlas
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
@@ -199,8 +200,13 @@ void frame() {
         app.view.description = describe(*app.model, app.view.figures);
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
-    app.gl_ready = true;
+    // Without a WebGL context (the browser took it, or the widget gave it back off screen) the
+    // frame is laid out, and its text published, but nothing is sent to the GPU.
+    const bool drawable = !app.context_lost;
+    if (drawable) {
+        ImGui_ImplOpenGL3_NewFrame();
+        app.gl_ready = true;
+    }
     ImGui_ImplGlfw_NewFrame();
     // A pointer that left the canvas hovers nothing, so no tooltip is left behind.
     if (!app.pointer_inside) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -208,14 +214,16 @@ void frame() {
     const float content = draw_counter(app.view, ImVec2(static_cast<float>(app.width), static_cast<float>(app.height)));
     ImGui::Render();
 
-    const Rgba bg = app.view.theme.bg;
-    glViewport(0, 0, app.width, app.height);
-    // The canvas composites premultiplied: a see-through background is cleared as such.
-    const float alpha = bg.a / 255.f;
-    glClearColor(bg.r / 255.f * alpha, bg.g / 255.f * alpha, bg.b / 255.f * alpha, alpha);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    web::page_frame_drawn();
+    if (drawable) {
+        const Rgba bg = app.view.theme.bg;
+        glViewport(0, 0, app.width, app.height);
+        // The canvas composites premultiplied: a see-through background is cleared as such.
+        const float alpha = bg.a / 255.f;
+        glClearColor(bg.r / 255.f * alpha, bg.g / 255.f * alpha, bg.b / 255.f * alpha, alpha);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        web::page_frame_drawn();
+    }
 
     publish_text(app.model ? &app.view.description : nullptr);
     const double css = std::ceil(content / app.scale);
@@ -270,6 +278,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_preferences(int dark, int reduce) 
 
 // Called by the page when it needs a fresh frame (it became visible again, for instance).
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_wake() { wake(); }
+
+// The WebGL context went away (0) or came back (1). Everything the renderer made in the old one
+// (shaders, buffers, the font texture) is gone: it starts afresh (its buffer sizes describe the
+// old buffers too), its next frame makes them again, and the counter is redrawn.
+extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_context(int available) {
+    app.context_lost = !available;
+    if (available) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplOpenGL3_Init("#version 300 es");
+        app.gl_ready = false;
+    }
+    wake();
+}
 
 int main() {
     FeedResult bundled = parse_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), wall_clock());

@@ -37,6 +37,9 @@ before(async () => {
       `<div class="cell"><a class="likeloss-embed" href="/widget.html?layout=badge&amp;title=Widget+${i + 1}">widget ${i + 1}</a></div>`).join(''),
     { head: '<link rel="stylesheet" href="/test/twenty.css">' }),
     '/test/twenty.css': 'article { display: grid; grid-template-columns: repeat(5, 1fr); gap: 8px; } main { max-width: none; }',
+    // Thirty widgets in a column, four or five in view at a time.
+    '/test/column.html': hostPage(Array.from({ length: 30 }, (_, i) =>
+      `<p><a class="likeloss-embed" href="/widget.html?layout=compact&amp;title=Widget+${i + 1}">widget ${i + 1}</a></p>`).join('')),
     // A dark-scheme blog with a green background: a transparent widget must show the green.
     '/test/dark.html': hostPage('<a class="likeloss-embed" href="/widget.html" data-transparent="1" data-theme="dark" data-layout="badge">badge</a>',
       { head: '<meta name="color-scheme" content="dark"><link rel="stylesheet" href="/test/green.css">' }),
@@ -208,6 +211,16 @@ describe('embedding', () => {
     let drawn = 0, asText = 0;
     for (let i = 0; i < 20; i++) {
       const frame = page.locator('iframe').nth(i);
+      // Out of view, a widget may have given its context back: in view, it draws or shows text.
+      await frame.scrollIntoViewIfNeeded();
+      await frame.evaluate((f) => new Promise((done) => {
+        const check = () => {
+          const l = f.contentWindow.likeloss;
+          if (l.error || (!l.contextLost && l.frames > 0)) done();
+          else setTimeout(check, 100);
+        };
+        check();
+      }));
       const result = await frame.evaluate((f) => {
         const doc = f.contentDocument, l = f.contentWindow.likeloss;
         return { lost: !!l.contextLost, error: l.error, text: doc.getElementById('likeloss-text').innerText,
@@ -224,6 +237,43 @@ describe('embedding', () => {
     }
     assert.equal(drawn + asText, 20);
     console.log(`# twenty widgets: ${drawn} drawn, ${asText} as text`);
+    await context.close();
+  });
+
+  test('scrolling through thirty widgets: off screen they give their contexts back, so every one in view is drawn', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/test/column.html', { viewport: { width: 1000, height: 800 } });
+    // Every widget in view has drawn its figures with WebGL, none shows them as text.
+    const inViewDrawn = () => page.waitForFunction(() => {
+      const frames = [...document.querySelectorAll('iframe')].filter((f) => {
+        const r = f.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+      return frames.length > 0 && frames.every((f) => {
+        const l = f.contentWindow?.likeloss;
+        return l && l.frames > 0 && !l.contextLost && !l.error && l.lines.length > 0;
+      });
+    }, null, { timeout: 30000, polling: 200 });
+    const live = () => page.evaluate(() => [...document.querySelectorAll('iframe')].filter((f) => {
+      const gl = f.contentWindow?.Module?.ctx;
+      return gl && !gl.isContextLost();
+    }).length);
+    let most = 0;
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y <= height; y += 600) {
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await inViewDrawn();
+      most = Math.max(most, await live());
+    }
+    // Back at the top, the first widgets draw again: their contexts came back.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await inViewDrawn();
+    assert.ok(most <= 16, `${most} WebGL contexts alive at once`);
+    const lost = await page.evaluate(() => [...document.querySelectorAll('iframe')]
+      .filter((f) => /stopped drawing/.test(f.contentWindow?.likeloss?.error || '')).length);
+    assert.equal(lost, 0, 'a widget lost its context to the browser');
+    const png = decodePng(await page.locator('iframe').first().screenshot());
+    assert.ok(countColor(png, [0xc8, 0x1e, 0x33], 6) > 50, 'the first widget is not drawn again');
+    assert.deepEqual(problems.filter((p) => !/WebGL/.test(p)), []);
     await context.close();
   });
 

@@ -145,6 +145,29 @@ describe('the standalone page', () => {
     await context.close();
   });
 
+  test('a lost WebGL context shows the figures as text, and the counter comes back with the context', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/widget.html');
+    await waitForCounter(page);
+    const accent = countColor(await canvasPng(page), [0xc8, 0x1e, 0x33], 4);
+    assert.ok(accent > 500);
+    // The graphics are reset (a driver update, a GPU process crash, too many contexts).
+    await page.evaluate(() => { window.loseIt = Module.ctx.getExtension('WEBGL_lose_context'); window.loseIt.loseContext(); });
+    await page.waitForFunction(() => window.likeloss.contextLost && document.getElementById('likeloss-box').hidden);
+    assert.match(await page.locator('#likeloss-status').innerText(), /The browser stopped drawing this counter/);
+    assert.match(await page.locator('#likeloss-text').innerText(), /494,652 likes lost/);
+    const frames = await page.evaluate(() => window.likeloss.frames);
+    await page.evaluate(() => window.loseIt.restoreContext());
+    await page.waitForFunction((n) => !window.likeloss.contextLost && window.likeloss.frames > n, frames);
+    assert.equal(await page.locator('#likeloss-status').isHidden(), true);
+    assert.equal(await page.evaluate(() => window.likeloss.error), '');
+    await page.waitForTimeout(300);
+    // Drawn again, as before: the renderer made its shaders, buffers and font texture anew.
+    const again = countColor(await canvasPng(page), [0xc8, 0x1e, 0x33], 4);
+    assert.ok(Math.abs(again - accent) <= accent * 0.05, `accent pixels ${accent} before, ${again} after`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('says so in words when WebGL 2 is not available', async () => {
     const noGl = await launchBrowser(['--disable-webgl', '--disable-webgl2']);
     try {
