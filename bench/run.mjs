@@ -109,9 +109,21 @@ const page = await context.newPage();
 await page.goto(`${W}/bench/twenty.html`);
 await page.waitForFunction(() => {
   const f = [...document.querySelectorAll('iframe')];
-  return f.length === 20 && f.every((x) => x.contentWindow?.likeloss && (x.contentWindow.likeloss.error || x.contentWindow.likeloss.frames > 0) && x.contentWindow.likeloss.lines.length);
+  return f.length === 20 && f.every((x) => {
+    const l = x.contentWindow?.likeloss;
+    return l && l.lines.length && (l.error || l.frames > 0 || l.contextLost);
+  });
 }, null, { timeout: 60000 });
-const twentyResult = await page.$$eval('iframe', (fs) => fs.map((f) => (f.contentWindow.likeloss.contextLost ? 'text' : f.contentWindow.likeloss.error ? 'error' : 'drawn')));
+// Each widget: drawn, its figures as text (its context taken by the browser), another failure,
+// out of view with its context given back, or blank (in view with neither figures nor text).
+const twentyResult = await page.$$eval('iframe', (fs) => fs.map((f) => {
+  const l = f.contentWindow.likeloss;
+  const r = f.getBoundingClientRect();
+  const inView = r.bottom > 0 && r.top < innerHeight;
+  if (l.error) return /stopped drawing/.test(l.error) ? 'text' : 'error';
+  if (!l.contextLost && l.frames > 0) return 'drawn';
+  return inView ? 'blank' : 'away';
+}));
 await context.close();
 await browser.close();
 widgetServer.close();
@@ -130,4 +142,4 @@ console.log(`| main-thread CPU, idle (bundled 2016 feed) | ${pct(idle.cpu)}, ${i
 console.log(`| main-thread CPU, live (one change a second) | ${pct(live.cpu)}, ${live.frames} frames in ${SECONDS} s | |`);
 console.log(`| memory: wasm / JS heap | ${kb(idle.wasm)} / ${kb(idle.heap)} | - / ${kb(busy.heap)} |`);
 const count = (k) => twentyResult.filter((x) => x === k).length;
-console.log(`| twenty widgets on one page | ${count('drawn')} drawn, ${count('text')} as text, ${count('error')} failed, 0 blank | |`);
+console.log(`| twenty widgets on one page | ${count('drawn')} drawn, ${count('text')} as text, ${count('away')} out of view, ${count('error')} failed, ${count('blank')} blank | |`);

@@ -33,18 +33,50 @@
   }
 
   // A browser keeps about sixteen WebGL contexts: a page with more widgets loses the oldest. A
-  // widget whose context is lost shows its figures as text rather than a blank box, asks for the
-  // context back (preventDefault), and draws again when the browser returns it.
+  // widget whose context the browser takes shows its figures as text rather than a blank box. A
+  // widget out of view gives its own context back, so that the browser need not take one from a
+  // widget in view, and asks for it again when it comes back into view.
   var LOST = 'The browser stopped drawing this counter (too many on one page, or the graphics were reset). Its figures:';
-  var released = false;  // given back by this widget itself, while off screen
+  var released = false;  // given back by this widget, out of view
+  var lostSeen = false;  // the lost event came: only then may the context be asked back
+  var inView = true, ext = null;  // a lost context has no extensions: kept from before
+  var restoreTimer = 0;
+  function showLost() {
+    if (!state.error) fail(LOST);  // never over another message
+  }
+  function askBack() {
+    released = false;
+    ext.restoreContext();
+    // A browser may refuse without a word: then the figures are shown as text, not a blank box.
+    clearTimeout(restoreTimer);
+    restoreTimer = setTimeout(function () { if (state.contextLost) showLost(); }, 2000);
+  }
+  function followView() {
+    if (!Module || !Module.ctx) return;  // not started (or cannot start: no WebAssembly)
+    var gl = Module.ctx;
+    ext = ext || (!gl.isContextLost() && gl.getExtension('WEBGL_lose_context'));
+    if (!ext) return;
+    if (!inView && !released && !gl.isContextLost()) {
+      released = true;
+      lostSeen = false;
+      if (Module._likeloss_context) Module._likeloss_context(0);  // no GL call from now on
+      ext.loseContext();
+    } else if (inView && released && lostSeen) {
+      askBack();
+    }
+  }
   canvas.addEventListener('webglcontextlost', function (e) {
-    e.preventDefault();
+    e.preventDefault();  // the context may come back
     state.contextLost = true;
-    if (Module._likeloss_context) Module._likeloss_context(0);
-    if (!released) fail(LOST);  // off screen, nobody sees the blank canvas: the layout stays
+    lostSeen = true;
+    if (Module && Module._likeloss_context) Module._likeloss_context(0);
+    if (!released) showLost();  // out of view, the layout stays as it is
+    else if (inView) setTimeout(askBack);  // back in view before the browser said it was lost
   });
   canvas.addEventListener('webglcontextrestored', function () {
+    clearTimeout(restoreTimer);
     state.contextLost = false;
+    state.framesAtRestore = state.frames;
     if (state.error === LOST) {
       state.error = '';
       status.hidden = true;
@@ -52,30 +84,15 @@
       text.classList.remove('likeloss-text-visible');
       text.classList.add('likeloss-sr');
     }
-    if (Module._likeloss_context) Module._likeloss_context(1);
+    if (Module && Module._likeloss_context) Module._likeloss_context(1);
+    followView();  // scrolled out again while it was coming back
   });
-  // Off screen (by a margin), a widget gives its context back, so that one in view which lost its
-  // own can have it, and the browser never has to take one from a widget in view; it asks for it
-  // again before it scrolls back into view.
-  var inView = true, ext = null;  // a lost context has no extensions: kept from before
-  function followView() {
-    var gl = Module.ctx;
-    ext = ext || (gl && !gl.isContextLost() && gl.getExtension('WEBGL_lose_context'));
-    if (!ext) return;
-    // Only once drawn: its height and text are known, so giving the context back moves nothing.
-    if (!inView && state.frames > 0 && !gl.isContextLost()) {
-      released = true;
-      ext.loseContext();
-    } else if (inView && released) {
-      released = false;
-      ext.restoreContext();
-    }
-  }
   if (window.IntersectionObserver) {
+    // The whole widget, not the canvas, which is hidden while the figures are shown as text.
     new IntersectionObserver(function (entries) {
       inView = entries[entries.length - 1].isIntersecting;
       followView();
-    }, { rootMargin: '300px' }).observe(canvas);
+    }, { rootMargin: '300px' }).observe(document.getElementById('likeloss'));
   }
 
   // In an iframe, tell the embedding page (embed.js) how tall the widget is: the counter, or
@@ -161,6 +178,7 @@
       attach: function () {
         new ResizeObserver(reportSize).observe(box);
         watchRatio();
+        followView();  // loaded out of view: the context goes back at once
       },
       // The text copy is a polite live region: news (a new feed, a message) is written at once,
       // the counter's ticks at most every ten seconds, so a screen reader is not flooded.
@@ -177,10 +195,7 @@
         box.style.height = px + 'px';
       },
       frameDrawn: function () {
-        if (!state.frames++) {
-          state.firstFrameAt = performance.now();  // for bench/run.mjs
-          setTimeout(followView);  // a widget first drawn out of view gives its context back
-        }
+        if (!state.frames++) state.firstFrameAt = performance.now();  // for bench/run.mjs
       },
       setData: function (json) { state.data = JSON.parse(json); },
       fatal: fail
