@@ -30,6 +30,7 @@
 #include "feed_write.hpp"
 #include "graph.hpp"
 #include "live.hpp"
+#include "schedule.hpp"
 
 using namespace likeloss;
 
@@ -333,6 +334,7 @@ struct Asked {
 
 class GraphClient {
 public:
+    // `token` as it is written in a URL.
     GraphClient(const CollectConfig& c, std::string token) : c_(c), token_(std::move(token)) {}
 
     std::optional<Instant> pause;  // asked by Facebook's usage headers or a rate-limit error
@@ -345,14 +347,13 @@ public:
             out.problem = "skipped the rest: " + pause_why;
             return out;
         }
+        // The widget's backoff: waits of 0.5-1 s, 1-2 s, ... between tries (equal jitter).
+        const Schedule backoff(0, kSecond);
         std::mt19937 random{std::random_device{}()};
-        Instant wait = kSecond;
+        const std::string url = graph_url(c_.graph_base, c_.graph_version, ids) + "&access_token=" + token_;
         for (int attempt = 1;; ++attempt) {
             std::string problem;
             const bool last = attempt >= c_.tries;
-            char* escaped = curl_easy_escape(nullptr, token_.c_str(), static_cast<int>(token_.size()));
-            const std::string url = graph_url(c_.graph_base, c_.graph_version, ids) + "&access_token=" + escaped;
-            curl_free(escaped);
             const HttpAnswer http = http_get(url, c_.timeout_s, kMaxGraphBytes);
             const Usage usage = read_usage(http.app_usage, http.business_usage);
             if (auto until = pause_until(usage, false, clock_now())) {
@@ -360,6 +361,14 @@ public:
                 pause_why = usage.header + " reported " + std::to_string(usage.percent) + " % of the allowed calls used" +
                             (usage.regain_minutes ? " and access regained in " + std::to_string(usage.regain_minutes) + " min" : "");
             }
+            // A rate limit: no retry in this run, and a pause for the next ones.
+            auto limited = [&](std::string why) {
+                pause = pause_until(usage, true, clock_now());
+                pause_why = why;
+                out.failure = Exit::transient;
+                out.problem = std::move(why);
+                return out;
+            };
             if (!http.answered) {
                 problem = "the Graph API at " + c_.graph_base + " gave no answer: " + http.problem;
             } else {
@@ -379,21 +388,13 @@ public:
                             out.unknown = e;
                             return out;
                         case GraphProblem::rate_limit:
-                            pause = pause_until(usage, true, clock_now());
-                            pause_why = graph_error_text(e);
-                            out.failure = Exit::transient;
-                            out.problem = graph_error_text(e);
-                            return out;
+                            return limited(graph_error_text(e));
                         case GraphProblem::other:
                             problem = graph_error_text(e);
                             break;
                     }
                 } else if (http.status == 429) {
-                    pause = pause_until(usage, true, clock_now());
-                    pause_why = "the Graph API answered HTTP 429 (too many requests)";
-                    out.failure = Exit::transient;
-                    out.problem = pause_why;
-                    return out;
+                    return limited("the Graph API answered HTTP 429 (too many requests)");
                 } else if (http.status != 200) {
                     problem = "the Graph API at " + c_.graph_base + " answered HTTP " + std::to_string(http.status);
                 } else if (!g.invalid.empty()) {
@@ -408,10 +409,8 @@ public:
                 out.problem = problem + (attempt > 1 ? " (" + std::to_string(attempt) + " tries)" : "");
                 return out;
             }
-            // Equal jitter: half the wait fixed, half random, so many collectors drift apart.
-            const Instant sleep = wait / 2 + static_cast<Instant>(std::uniform_real_distribution<double>(0, 1)(random) * wait / 2);
-            std::this_thread::sleep_for(std::chrono::milliseconds(sleep));
-            wait *= 2;
+            const double jitter = std::uniform_real_distribution<double>(0, 1)(random);
+            std::this_thread::sleep_for(std::chrono::milliseconds(backoff.wait_after(attempt, Backoff::normal, jitter)));
         }
     }
 
@@ -549,7 +548,7 @@ int run(int argc, char** argv) {
     for (const Page& p : c.feed.pages)
         if (now >= p.baseline.at) ids.push_back(p.id);
 
-    GraphClient graph(c, *token);
+    GraphClient graph(c, g_token_escaped);
     std::vector<GraphPage> counts;
     std::vector<std::string> unknown, notes;
     std::optional<Asked> failed;
