@@ -110,9 +110,9 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
         if (!p.samples.empty()) {
             const Measurement& b = p.samples.back();
             const Measurement& a = p.samples.size() >= 2 ? p.samples[p.samples.size() - 2] : p.baseline;
-            const double rate = b.at > a.at ? static_cast<double>(b.count - a.count) / (static_cast<double>(b.at - a.at) / kSecond) : 0;
+            const auto rate = rate_between(a, b);
             // Beyond what a feed may say (a jump in Facebook's count): no estimate rather than a wild one.
-            if (b.at > a.at && std::abs(rate) <= kMaxRatePerSecond) p.rate_per_s = rate;
+            if (rate && std::abs(*rate) <= kMaxRatePerSecond) p.rate_per_s = rate;
         }
         f.generated_at = std::max(f.generated_at, p.samples.empty() ? p.baseline.at : p.samples.back().at);
         f.pages.push_back(std::move(p));

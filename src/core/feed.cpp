@@ -21,6 +21,11 @@ const char* status_name(Status s) {
 
 const char* unit_name(Unit u) { return u == Unit::followers ? "followers" : "likes"; }
 
+std::optional<double> rate_between(const Measurement& a, const Measurement& b) {
+    if (b.at <= a.at) return std::nullopt;
+    return static_cast<double>(b.count - a.count) / (static_cast<double>(b.at - a.at) / kSecond);
+}
+
 bool same_page_id(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));

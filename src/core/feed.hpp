@@ -94,6 +94,9 @@ constexpr double kMaxRatePerSecond = 1e6;  // a page's rate_per_s, either way
 // A visitor's clock may be wrong; a feed is "from the future" only beyond this.
 constexpr Instant kClockSkew = kDay;
 
+// The audience's change per second from a to b (negative: losing); none unless b is later.
+std::optional<double> rate_between(const Measurement& a, const Measurement& b);
+
 // Page ids are Facebook handles, which match in any case: "InWi.ma" is "inwi.ma".
 bool same_page_id(std::string_view a, std::string_view b);
 // The page with this id (in any case), or null.

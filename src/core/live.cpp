@@ -366,11 +366,7 @@ void Live::merge(Instant now) {
         }
         p.unit = units_[id];
         p.rate_per_s.reset();
-        if (c.size() >= 2) {
-            const Measurement& a = c[c.size() - 2];
-            const Measurement& b = c.back();
-            p.rate_per_s = static_cast<double>(b.count - a.count) / (static_cast<double>(b.at - a.at) / kSecond);
-        }
+        if (c.size() >= 2) p.rate_per_s = rate_between(c[c.size() - 2], c.back());
         m.pages.push_back(std::move(p));
     }
     m.update_interval_s = static_cast<int>(schedule_.interval() / kSecond);
