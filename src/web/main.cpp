@@ -56,8 +56,7 @@ struct App {
     Options options;                     // the page's parameters, with those dropped as "name: why"
     std::vector<std::string> customize_ignored;  // parameters the current feed cannot honour
     bool gl_ready = false;   // the renderer has made its objects (on the first frame)
-    bool context_lost = false;  // no WebGL context: frames are laid out, not drawn
-    bool renderer = false;      // ImGui's OpenGL backend is set up (not while the context is lost)
+    bool context_lost = false;  // no WebGL context (and no renderer): frames are laid out, not drawn
     float scale = 0;         // the scale the fonts were built for
     float wanted_scale = 1;  // the page's devicePixelRatio
     int width = 0, height = 0;  // canvas, device pixels
@@ -203,7 +202,7 @@ void frame() {
 
     // Without a WebGL context (the browser took it, or the widget gave it back off screen) the
     // frame is laid out, and its text published, but nothing is sent to the GPU.
-    const bool drawable = !app.context_lost && app.renderer;
+    const bool drawable = !app.context_lost;
     if (drawable) {
         ImGui_ImplOpenGL3_NewFrame();
         app.gl_ready = true;
@@ -284,14 +283,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_wake() { wake(); }
 // (shaders, buffers, the font texture) is gone: it starts afresh (its buffer sizes describe the
 // old buffers too), its next frame makes them again, and the counter is redrawn.
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_context(int available) {
+    // ImGui's OpenGL backend lives as long as the context: shut down once, set up once.
+    if (!available && !app.context_lost) ImGui_ImplOpenGL3_Shutdown();  // deletes in a lost context are silent
+    if (available && app.context_lost) ImGui_ImplOpenGL3_Init("#version 300 es");
     app.context_lost = !available;
-    if (!available && app.renderer) {
-        ImGui_ImplOpenGL3_Shutdown();  // deletes in a lost context are silent
-        app.renderer = false;
-    } else if (available && !app.renderer) {
-        ImGui_ImplOpenGL3_Init("#version 300 es");
-        app.renderer = true;
-    }
     app.gl_ready = false;
     wake();
 }
@@ -354,7 +349,6 @@ int main() {
     io.LogFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    app.renderer = true;
 
     web::page_attach();  // the page reports the canvas's size at once, then on every change
     web::start_data(*app.live, data_changed);
