@@ -75,7 +75,7 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
         !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, h) || s[13] != ':' ||
         !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
         return std::nullopt;
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 ||
+    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 ||
         sec > 59)
         return std::nullopt;
     std::size_t pos = 19;
@@ -104,7 +104,11 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
         return std::nullopt;
     }
     if (pos != s.size()) return std::nullopt;
-    return from_civil(y, mo, d, h, mi, sec) + millis - offset_minutes * kMinute;
+    // The offset may carry the instant out of the years the format writes back
+    // ("1970-01-01T00:00:00+01:00" is in 1969): such an instant could never be read again.
+    const Instant t = from_civil(y, mo, d, h, mi, sec) + millis - offset_minutes * kMinute;
+    if (t < 0 || t >= from_civil(10000, 1, 1)) return std::nullopt;
+    return t;
 }
 
 std::string format_rfc3339(Instant t) {

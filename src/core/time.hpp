@@ -23,7 +23,8 @@ struct CivilTime {
 };
 
 // "2016-02-26T20:00:00Z", "2016-02-26T21:00:00+01:00", "2016-02-26t20:00:00.250z".
-// Years 1970-9999 only; anything else (a date-only string, a missing offset) is rejected.
+// Instants in the years 1970-9999 (UTC) only, whatever the offset; anything else (a date-only
+// string, a missing offset) is rejected.
 std::optional<Instant> parse_rfc3339(std::string_view text);
 
 // Always UTC with a "Z" and whole seconds unless milliseconds are set.

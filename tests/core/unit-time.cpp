@@ -31,3 +31,17 @@ TEST(Time, FormatsRoundTrip) {
     EXPECT_EQ(c.day, 1);
     EXPECT_EQ(c.hour, 12);
 }
+
+// An offset can carry a valid-looking text out of the years the feed writes: such an instant
+// would be written as 1969 (or 10000) and then refused when read back, so it is refused at once.
+TEST(Time, RejectsInstantsThatAnOffsetCarriesOutOfRange) {
+    EXPECT_FALSE(parse_rfc3339("1970-01-01T00:00:00+01:00").has_value());
+    EXPECT_FALSE(parse_rfc3339("1970-01-01T00:59:59.999+01:00").has_value());
+    EXPECT_FALSE(parse_rfc3339("9999-12-31T23:59:59-00:01").has_value());
+    EXPECT_FALSE(parse_rfc3339("0000-01-01T00:00:00Z").has_value());
+    EXPECT_EQ(parse_rfc3339("1970-01-01T01:00:00+01:00"), 0);
+    EXPECT_EQ(parse_rfc3339("1969-12-31T23:00:00-01:00"), 0);
+    const auto last = parse_rfc3339("9999-12-31T23:59:59.999Z");
+    ASSERT_TRUE(last.has_value());
+    EXPECT_EQ(parse_rfc3339(format_rfc3339(*last)), last);
+}
