@@ -30,7 +30,7 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
         return r;
     };
     json root = json::parse(text.begin(), text.end(), nullptr, false);
-    if (root.is_discarded()) return fail("$", "not valid JSON");
+    if (root.is_discarded()) return fail("$", json_syntax_error(text, "the file"));
     if (!root.is_object()) return fail("$", "must be an object");
 
     CollectConfig c;

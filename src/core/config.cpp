@@ -40,7 +40,7 @@ ConfigResult parse_config(std::string_view text) {
         r.error = {std::move(path), std::move(rule)};
         return r;
     };
-    if (root.is_discarded()) return fail("$", "not valid JSON");
+    if (root.is_discarded()) return fail("$", json_syntax_error(text, "the file"));
     if (!root.is_object()) return fail("$", "must be an object");
     Config c;
     if (root.contains("feed_origins")) {

@@ -4,9 +4,10 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 #include <nlohmann/json.hpp>
+
+#include "format.hpp"
 
 namespace likeloss {
 
@@ -24,6 +25,21 @@ const char* unit_name(Unit u) { return u == Unit::followers ? "followers" : "lik
 std::optional<double> rate_between(const Measurement& a, const Measurement& b) {
     if (b.at <= a.at) return std::nullopt;
     return static_cast<double>(b.count - a.count) / (static_cast<double>(b.at - a.at) / kSecond);
+}
+
+std::optional<double> recent_rate(const Measurement& first, const std::vector<Measurement>& later) {
+    if (later.empty()) return std::nullopt;
+    const Measurement& last = later.back();
+    const Measurement* from = &first;
+    for (auto it = later.rbegin() + 1; it != later.rend(); ++it)
+        if (last.at - it->at >= kMinRateSpan) {
+            from = &*it;
+            break;
+        }
+    if (last.at - from->at < kMinRateSpan) return std::nullopt;
+    const auto rate = rate_between(*from, last);
+    if (!rate || std::abs(*rate) > kMaxRatePerSecond) return std::nullopt;
+    return rate;
 }
 
 bool same_page_id(std::string_view a, std::string_view b) {
@@ -69,24 +85,21 @@ struct SyntaxLocator : nlohmann::json_sax<json> {
     }
 };
 
-std::string describe_syntax_error(std::string_view text) {
-    if (text.empty()) return "the feed is empty";
+}  // namespace
+
+std::string json_syntax_error(std::string_view text, std::string_view what) {
+    if (text.empty()) return std::string(what) + " is empty";
+    const auto start = text.find_first_not_of(" \t\r\n");
+    if (start != std::string_view::npos && text[start] == '<')
+        return std::string(what) + " is HTML, not JSON (a server's error or fallback page?)";
     SyntaxLocator locator;
     json::sax_parse(text.begin(), text.end(), &locator);
-    std::string rule;
-    if (locator.position > text.size())
-        rule = "not valid JSON: the text ends early (truncated?)";
-    else
-        rule = "not valid JSON: syntax error at byte " + std::to_string(locator.position) + " of " +
-               std::to_string(text.size());
-    return rule;
+    if (locator.position > text.size()) return "not valid JSON: the text ends early (truncated?)";
+    return "not valid JSON: syntax error at byte " + std::to_string(locator.position) + " of " +
+           std::to_string(text.size());
 }
 
-std::string number_text(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
+namespace {
 
 // Walks the document, remembering the path, and keeps the first fault only.
 class Reader {
@@ -169,7 +182,7 @@ private:
         if (!want(j, j.is_string(), "a string")) return false;
         const auto& s = j.get_ref<const std::string&>();
         if (!allow_empty && s.empty()) return fail("must not be empty");
-        if (s.size() > max_len) return fail("must be at most " + std::to_string(max_len) + " bytes long");
+        if (s.size() > max_len) return fail("must be at most " + format_count(static_cast<std::int64_t>(max_len)) + " bytes long");
         out = s;
         return true;
     }
@@ -177,7 +190,7 @@ private:
     bool read_time(const json& j, Instant& out) {
         if (!want(j, j.is_string(), "an RFC 3339 timestamp string")) return false;
         auto t = parse_rfc3339(j.get_ref<const std::string&>());
-        if (!t) return fail("must be an RFC 3339 timestamp such as 2016-02-26T20:00:00Z, not \"" +
+        if (!t) return fail("must be an RFC 3339 timestamp from 1970 to 9999 (UTC), such as 2016-02-26T20:00:00Z, not \"" +
                             j.get_ref<const std::string&>().substr(0, 40) + "\"");
         out = *t;
         return true;
@@ -187,7 +200,7 @@ private:
         if (!want(j, j.is_number(), "a number")) return false;
         const double v = j.get<double>();
         if (!std::isfinite(v) || v < min || v > max)
-            return fail("must be between " + number_text(min) + " and " + number_text(max));
+            return fail("must be between " + format_number(min) + " and " + format_number(max));
         out = v;
         return true;
     }
@@ -197,13 +210,13 @@ private:
             // Integers too long for 64 bits arrive as floats: say what is wrong with them.
             const double v = j.get<double>();
             if (std::isfinite(v) && v == std::floor(v) && v > static_cast<double>(kMaxCount))
-                return fail("is too large (at most " + std::to_string(kMaxCount) + ")");
+                return fail("is too large (at most " + format_count(kMaxCount) + ")");
             return fail("must be a whole number");
         }
         if (!want(j, j.is_number_integer(), "a whole number")) return false;
         if (j.is_number_unsigned()) {
             if (j.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxCount))
-                return fail("is too large (at most " + std::to_string(kMaxCount) + ")");
+                return fail("is too large (at most " + format_count(kMaxCount) + ")");
             out = static_cast<std::int64_t>(j.get<std::uint64_t>());
             return true;
         }
@@ -321,7 +334,7 @@ private:
 
     bool read_samples(const json& samples, Page& p) {
         if (!want(samples, samples.is_array(), "an array")) return false;
-        if (samples.size() > kMaxSamples) return fail("holds more than " + std::to_string(kMaxSamples) + " samples");
+        if (samples.size() > kMaxSamples) return fail("holds more than " + format_count(kMaxSamples) + " samples");
         for (std::size_t i = 0; i < samples.size(); ++i) {
             auto scope = index(i);
             Measurement m;
@@ -351,11 +364,13 @@ private:
                });
     }
 
+    // Read as any number, so that 1e308 is told the interval's own bounds, not a count's.
     bool read_interval(const json& j, int& out) {
-        std::int64_t v;
-        if (!read_count(j, v)) return false;
-        if (v != 0 && (v < 10 || v > 7 * 86400))
-            return fail("must be 0 (never updated) or between 10 and 604800 seconds");
+        if (!want(j, j.is_number(), "a whole number of seconds")) return false;
+        const double v = j.get<double>();
+        if (v != std::floor(v) || (v != 0 && (v < kMinUpdateInterval_s || v > kMaxUpdateInterval_s)))
+            return fail("must be 0 (never updated) or a whole number of seconds from " +
+                        format_count(kMinUpdateInterval_s) + " to " + format_count(kMaxUpdateInterval_s));
         out = static_cast<int>(v);
         return true;
     }
@@ -363,15 +378,16 @@ private:
     bool read_pages(const json& pages, Feed& f) {
         if (!want(pages, pages.is_array(), "an array")) return false;
         if (pages.empty()) return fail("must list at least one page");
-        if (pages.size() > kMaxPages) return fail("must list at most " + std::to_string(kMaxPages) + " pages");
-        std::set<std::string> ids;
+        if (pages.size() > kMaxPages) return fail("must list at most " + format_count(kMaxPages) + " pages");
         for (std::size_t i = 0; i < pages.size(); ++i) {
             auto scope = index(i);
             Page p;
             if (!read_page(pages[i], p)) return false;
-            if (!ids.insert(p.id).second) {
+            // Every lookup ignores case (Facebook handles do), so ids differing in case are one page.
+            if (const Page* same = find_page(f, p.id)) {
                 auto id = key("id");
-                return fail("repeats the id \"" + p.id + "\"");
+                return fail("repeats the id \"" + same->id + "\" of $.pages[" +
+                            std::to_string(same - f.pages.data()) + "] (ids match in any case)");
             }
             const Instant last = p.samples.empty() ? p.baseline.at : p.samples.back().at;
             if (last > f.generated_at) {
@@ -407,7 +423,7 @@ FeedResult parse_feed(std::string_view text, Instant now) {
     json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) {
         FeedResult r;
-        r.error = {"$", describe_syntax_error(text)};
+        r.error = {"$", json_syntax_error(text, "the feed")};
         return r;
     }
     return Reader(now).read(root);

@@ -91,17 +91,32 @@ constexpr std::int64_t kMaxCount = 1'000'000'000'000;  // far above any page's a
 constexpr std::size_t kMaxPages = 50;
 constexpr std::size_t kMaxSamples = 10'000;
 constexpr double kMaxRatePerSecond = 1e6;  // a page's rate_per_s, either way
+constexpr int kMinUpdateInterval_s = 10;   // update_interval_s, when not 0
+constexpr int kMaxUpdateInterval_s = 7 * 86400;
 // A visitor's clock may be wrong; a feed is "from the future" only beyond this.
 constexpr Instant kClockSkew = kDay;
 
 // The audience's change per second from a to b (negative: losing); none unless b is later.
 std::optional<double> rate_between(const Measurement& a, const Measurement& b);
 
+// The shortest span a rate is taken over: two counts read moments apart (a retry, a page asked
+// alone and then with the others) differ by noise, and a rate from them would invent a trend.
+constexpr Instant kMinRateSpan = kMinute;
+// The one rule for the rate to count on after the last measurement of a history (`first`, then
+// `later`, chronological), for the collector and for live Graph counts alike: from the last
+// measurement and the latest one at least kMinRateSpan before it. None when there is none, or when
+// it is beyond what a feed may say (kMaxRatePerSecond): no estimate rather than a wild one.
+std::optional<double> recent_rate(const Measurement& first, const std::vector<Measurement>& later);
+
 // Page ids are Facebook handles, which match in any case: "InWi.ma" is "inwi.ma".
 bool same_page_id(std::string_view a, std::string_view b);
 // The page with this id (in any case), or null.
 Page* find_page(Feed& feed, std::string_view id);
 const Page* find_page(const Feed& feed, std::string_view id);
+
+// Why a text is not JSON, for a message: "the feed is empty", "… is HTML, not JSON (…)",
+// "not valid JSON: syntax error at byte 12 of 40". `what` names the text ("the feed").
+std::string json_syntax_error(std::string_view text, std::string_view what);
 
 // `now` is the reader's clock, used only to reject a generated_at in the future.
 FeedResult parse_feed(std::string_view json_text, Instant now);

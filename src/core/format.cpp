@@ -24,6 +24,19 @@ std::string format_count(std::int64_t n) {
     return negative ? "-" + out : out;
 }
 
+std::string format_number(double v) {
+    if (!std::isfinite(v)) return v != v ? "not a number" : v > 0 ? "infinity" : "minus infinity";
+    const double magnitude = std::fabs(v);
+    double whole = std::floor(magnitude);
+    char buf[400];  // %.0f of the largest double has 309 digits
+    std::snprintf(buf, sizeof buf, "%.12f", magnitude - whole);  // "0.250000000000", or "1.000…" rounded up
+    if (buf[0] == '1') whole += 1;
+    std::string fraction = buf + 1;
+    while (!fraction.empty() && (fraction.back() == '0' || fraction.back() == '.')) fraction.pop_back();
+    std::snprintf(buf, sizeof buf, "%.0f", whole);
+    const std::string out = group_digits(buf) + fraction;
+    return v < 0 && out != "0" ? "-" + out : out;
+}
 
 std::string format_money(double value, const std::string& currency) {
     // Whole units, except small amounts that are not whole (a like worth 0.25 is not "0").

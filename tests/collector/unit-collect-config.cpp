@@ -54,7 +54,7 @@ TEST(CollectConfig, ErrorsNameTheFeedsPathAndRule) {
     ASSERT_FALSE(r.config);
     EXPECT_EQ(r.error.path, "$.campaign.since");
     EXPECT_EQ(parse(R"({"campaign": {}})").error.message(), "$.output: required");
-    EXPECT_EQ(parse("{").error.message(), "$: not valid JSON");
+    EXPECT_EQ(parse("{").error.message(), "$: not valid JSON: the text ends early (truncated?)");
     EXPECT_EQ(parse(config(R"("max_samples": 5,)")).error.path, "$.max_samples");
     EXPECT_EQ(parse(config(R"("update_interval_s": 10,)")).error.path, "$.update_interval_s");
     EXPECT_EQ(parse(config(R"("graph": {"version": "latest"},)")).error.path, "$.graph.version");

@@ -28,7 +28,9 @@ TEST(Config, ErrorsNameThePath) {
               "$.feed_origins[0]: must be an origin like https://feeds.example.org (no path)");
     EXPECT_EQ(parse_config(R"({"min_refresh_s": 0})").error.path, "$.min_refresh_s");
     EXPECT_EQ(parse_config(R"j({"graph": {"base": "javascript:alert(1)"}})j").error.path, "$.graph.base");
-    EXPECT_EQ(parse_config("[1").error.message(), "$: not valid JSON");
+    EXPECT_EQ(parse_config("[1").error.message(), "$: not valid JSON: the text ends early (truncated?)");
+    EXPECT_EQ(parse_config("<!doctype html><p>Not found").error.message(),
+              "$: the file is HTML, not JSON (a server's error or fallback page?)");
 }
 
 TEST(Config, OriginsAreComparedNormalized) {

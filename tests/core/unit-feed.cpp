@@ -119,18 +119,37 @@ TEST(Feed, RejectsNegativeAndFractionalCounts) {
 TEST(Feed, RejectsHugeNumbers) {
     json j = valid_feed();
     j["pages"][0]["baseline"]["count"] = 1'000'000'000'001ULL;
-    EXPECT_EQ(fault(j), "$.pages[0].baseline.count: is too large (at most 1000000000000)");
+    EXPECT_EQ(fault(j), "$.pages[0].baseline.count: is too large (at most 1,000,000,000,000)");
 
     std::string text = valid_feed().dump();
     const std::string from = "\"count\":1000";
     text.replace(text.find(from), from.size(), "\"count\":123456789012345678901234567890");
     FeedResult r = parse_feed(text, test_now());
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error.message(), "$.pages[0].baseline.count: is too large (at most 1000000000000)");
+    EXPECT_EQ(r.error.message(), "$.pages[0].baseline.count: is too large (at most 1,000,000,000,000)");
 
     j = valid_feed();
     j["money"]["per_unit"]["value"] = 1e300;
-    EXPECT_EQ(fault(j), "$.money.per_unit.value: must be between 0 and 1e+06");
+    EXPECT_EQ(fault(j), "$.money.per_unit.value: must be between 0 and 1,000,000");
+
+    // Numbers in messages as people write them, and each bound the one docs/feed.md gives.
+    j = valid_feed();
+    j["update_interval_s"] = 1e308;
+    EXPECT_EQ(fault(j), "$.update_interval_s: must be 0 (never updated) or a whole number of seconds from 10 to 604,800");
+    j["update_interval_s"] = 604801;
+    EXPECT_EQ(fault(j), "$.update_interval_s: must be 0 (never updated) or a whole number of seconds from 10 to 604,800");
+    j["update_interval_s"] = 60.5;
+    EXPECT_EQ(fault(j), "$.update_interval_s: must be 0 (never updated) or a whole number of seconds from 10 to 604,800");
+    j["update_interval_s"] = 604800.0;
+    EXPECT_TRUE(parse(j).ok());
+
+    j = valid_feed();
+    j["pages"][0]["rate_per_s"] = -2e6;
+    EXPECT_EQ(fault(j), "$.pages[0].rate_per_s: must be between -1,000,000 and 1,000,000");
+
+    j = valid_feed();
+    j["money"]["rates"]["USD"] = 1e10;
+    EXPECT_EQ(fault(j), "$.money.rates.USD: must be between 0.000000001 and 1,000,000,000");
 }
 
 TEST(Feed, RejectsSamplesBeforeTheBaselineOrOutOfOrder) {
@@ -150,8 +169,8 @@ TEST(Feed, RejectsSamplesBeforeTheBaselineOrOutOfOrder) {
 TEST(Feed, RejectsBadTimestamps) {
     json j = valid_feed();
     j["campaign"]["since"] = "2016-02-26";
-    EXPECT_EQ(fault(j),
-              "$.campaign.since: must be an RFC 3339 timestamp such as 2016-02-26T20:00:00Z, not \"2016-02-26\"");
+    EXPECT_EQ(fault(j), "$.campaign.since: must be an RFC 3339 timestamp from 1970 to 9999 (UTC), such as 2016-02-26T20:00:00Z, not "
+              "\"2016-02-26\"");
 
     j = valid_feed();
     j["pages"][1]["samples"][0]["at"] = 1577836800;
@@ -174,7 +193,19 @@ TEST(Feed, RejectsEmptyOrRepeatedPages) {
 
     j = valid_feed();
     j["pages"][1]["id"] = "a";
-    EXPECT_EQ(fault(j), "$.pages[1].id: repeats the id \"a\"");
+    EXPECT_EQ(fault(j), "$.pages[1].id: repeats the id \"a\" of $.pages[0] (ids match in any case)");
+
+    // Every lookup ignores case, so "Meditel" and "meditel" are one page: the second is refused,
+    // not published with the first one's count.
+    j = valid_feed();
+    j["pages"][0]["id"] = "Meditel";
+    j["pages"][1]["id"] = "meditel";
+    EXPECT_EQ(fault(j), "$.pages[1].id: repeats the id \"Meditel\" of $.pages[0] (ids match in any case)");
+
+    // An instant that its offset carries before 1970 is refused where it stands.
+    j = valid_feed();
+    j["campaign"]["since"] = "1970-01-01T00:00:00+01:00";
+    EXPECT_EQ(fault(j).rfind("$.campaign.since: must be an RFC 3339 timestamp from 1970 to 9999", 0), 0u);
 
     j = valid_feed();
     j["pages"][0]["id"] = "a<script>";

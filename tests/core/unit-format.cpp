@@ -43,3 +43,16 @@ TEST(Format, DatesAndDurations) {
     EXPECT_EQ(format_duration(42 * kSecond), "42 seconds");
     EXPECT_EQ(format_duration(400 * kDay), "1 year 35 days");
 }
+
+// Numbers in messages are written as people write them, never as 1e+06.
+TEST(Format, NumbersAsPeopleWriteThem) {
+    EXPECT_EQ(format_number(0), "0");
+    EXPECT_EQ(format_number(1e6), "1,000,000");
+    EXPECT_EQ(format_number(604800), "604,800");
+    EXPECT_EQ(format_number(1e-9), "0.000000001");
+    EXPECT_EQ(format_number(1e9), "1,000,000,000");
+    EXPECT_EQ(format_number(0.25), "0.25");
+    EXPECT_EQ(format_number(-1e6), "-1,000,000");
+    EXPECT_EQ(format_number(2.9999999999999), "3");
+    EXPECT_EQ(format_number(1e308).find('e'), std::string::npos);
+}
