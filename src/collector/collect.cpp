@@ -105,15 +105,8 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
         }
 
         thin(p.samples, config.max_samples);
-        // The rate the widget counts on with until the next run: the change between the last two
-        // measurements.
-        if (!p.samples.empty()) {
-            const Measurement& b = p.samples.back();
-            const Measurement& a = p.samples.size() >= 2 ? p.samples[p.samples.size() - 2] : p.baseline;
-            const auto rate = rate_between(a, b);
-            // Beyond what a feed may say (a jump in Facebook's count): no estimate rather than a wild one.
-            if (rate && std::abs(*rate) <= kMaxRatePerSecond) p.rate_per_s = rate;
-        }
+        // The rate the widget counts on with until the next run.
+        p.rate_per_s = recent_rate(p.baseline, p.samples);
         f.generated_at = std::max(f.generated_at, p.samples.empty() ? p.baseline.at : p.samples.back().at);
         f.pages.push_back(std::move(p));
     }

@@ -73,8 +73,13 @@ void Live::interval_from(const Feed* feed) {
 
 void Live::configure(Instant now) {
     if (!s_.source_url.empty() && !feed_origin_allowed(config_, s_.source_origin, s_.page_origin)) {
-        blocked_ = "source: " + s_.source_host +
-                   " is not one of the feed hosts this site allows (likeloss-config.json), so the bundled campaign is shown.";
+        // Unreadable settings are the cause to name, not the feed: its host may well be allowed.
+        blocked_ = config_note_.empty()
+                       ? "source: " + s_.source_host +
+                             " is not one of the feed hosts this site allows (likeloss-config.json), so the bundled "
+                             "campaign is shown."
+                       : "source: the feed at " + s_.source_host +
+                             " could not be checked against this site's allowed hosts, so the bundled campaign is shown.";
         base_.reset();
         restored_ = false;
         s_.source_url.clear();
@@ -157,6 +162,7 @@ void Live::fail(Instant now, std::string problem, Backoff how, double jitter) {
 std::string Live::http_problem(const Response& r, const std::string& host) const {
     const std::string code = " (HTTP " + std::to_string(r.status) + ")";
     if (r.status == 404 || r.status == 410) return "Nothing was found at " + host + code;
+    if (r.status == 304) return host + " answered that nothing changed, without the feed" + code;
     if (r.status >= 500) return host + " answered with a server error" + code;
     return host + " refused the request" + code;
 }
@@ -205,10 +211,11 @@ void Live::receive(Instant now, const Response& r, double jitter) {
             if (c.config)
                 config_ = std::move(*c.config);
             else
-                config_note_ = "This site's likeloss-config.json was not used (" + c.error.message() + ").";
+                config_note_ = "This site's settings (likeloss-config.json) could not be read (" + c.error.message() +
+                               "), so only feeds from the site itself are allowed.";
         } else if (r.status != 404) {
-            config_note_ = "This site's likeloss-config.json could not be read (HTTP " + std::to_string(r.status) +
-                           "), so only its own feeds are allowed.";
+            config_note_ = "This site's settings (likeloss-config.json) could not be read (HTTP " +
+                           std::to_string(r.status) + "), so only feeds from the site itself are allowed.";
         }
         problem_.clear();
         problem_since_ = 0;
@@ -226,15 +233,17 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
     const std::string& host = s_.source_host;
     if (r.outcome != Response::Outcome::answered)
         return fail(now, transport_problem(r.outcome, host, "the feed", config_.timeout_s * kSecond), Backoff::normal, jitter);
-    bool current = (r.status == 304 && base_) || (r.status == 200 && base_ && r.body == base_body_);
+    // A 304 confirms the copy the browser's cache holds, never the one restored from storage.
+    bool current = (r.status == 304 && base_ && !restored_) || (r.status == 200 && base_ && r.body == base_body_);
     if (!current) {
         if (r.status != 200)
             return fail_http(now, r, host, jitter);
         FeedResult parsed = parse_feed(r.body, now);
         if (!parsed.ok())
             return fail(now, "The feed at " + host + " was not used: " + parsed.error.message(), Backoff::normal, jitter);
-        // A cache somewhere may still hold an older copy: never go back to it.
-        if (!base_ || parsed.feed->generated_at >= base_->generated_at) {
+        // A cache somewhere may still hold an older copy: never go back to it. A saved copy
+        // never outranks what the source answers now, whatever date it claims.
+        if (!base_ || restored_ || parsed.feed->generated_at >= base_->generated_at) {
             base_ = std::move(*parsed.feed);
             base_body_ = r.body;
             ++revision_;
@@ -365,8 +374,7 @@ void Live::merge(Instant now) {
             if (s.at > last) p.samples.push_back(s);
         }
         p.unit = units_[id];
-        p.rate_per_s.reset();
-        if (c.size() >= 2) p.rate_per_s = rate_between(c[c.size() - 2], c.back());
+        p.rate_per_s = recent_rate(c.front(), c);  // this session's counts only
         m.pages.push_back(std::move(p));
     }
     m.update_interval_s = static_cast<int>(schedule_.interval() / kSecond);
@@ -383,7 +391,7 @@ void Live::merge(Instant now) {
 std::string Live::notice(Instant now) const {
     std::vector<std::string> parts;
     if (!blocked_.empty()) parts.push_back(blocked_);
-    if (!config_note_.empty() && mode_ != Mode::bundled) parts.push_back(config_note_);
+    if (!config_note_.empty() && (mode_ != Mode::bundled || !blocked_.empty())) parts.push_back(config_note_);
     const bool have = feed() != nullptr;
     if (!problem_.empty()) {
         if (have && good_at_)
@@ -416,9 +424,10 @@ bool Live::restore(std::string_view record, Instant now) {
     if (!rec.contains("v") || rec["v"] != kSavedVersion || str("url") != s_.source_url) return false;
     const auto saved_at = parse_rfc3339(str("saved_at"));
     const std::string body = str("feed");
-    if (!saved_at || *saved_at > now + kClockSkew) return false;
+    // A record dated in the future was not written by this widget's clock: dropped.
+    if (!saved_at || *saved_at > now) return false;
     FeedResult parsed = parse_feed(body, now);  // what was stored is checked again, as if fetched
-    if (!parsed.ok()) return false;
+    if (!parsed.ok() || parsed.feed->generated_at > now) return false;
     base_ = std::move(*parsed.feed);
     base_body_ = body;
     good_at_ = *saved_at;

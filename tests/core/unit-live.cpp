@@ -413,3 +413,77 @@ TEST(Live, RateLimitsAnswered429WaitLonger) {
     live.receive(T0, status(429, "slow down"), 0.0);
     EXPECT_GE(*live.next_due() - T0, kRateLimitWait / 2);
 }
+
+// A record dated in the future (written by another script on the origin, or by a clock that ran
+// ahead) is dropped; and a saved copy never outranks what the source answers now.
+TEST(Live, ASavedCopyNeverOutranksTheSource) {
+    Live first = started_feed();
+    expect_request(first, T0, Request::Kind::feed);
+    first.receive(T0, ok(feed_text(900)), 0.5);
+    const std::string record = *first.take_record();
+    auto with = [&](const char* saved_at, const char* generated_at) {
+        nlohmann::json rec = nlohmann::json::parse(record);
+        rec["saved_at"] = saved_at;
+        nlohmann::json f = nlohmann::json::parse(rec["feed"].get<std::string>());
+        f["generated_at"] = generated_at;
+        rec["feed"] = f.dump();
+        return rec.dump();
+    };
+    // T0 is 2020-01-02T12:00Z: an hour ahead of it is in the future, by less than the clock skew.
+    EXPECT_FALSE(Live(feed_settings(), bundled()).restore(with("2020-01-02T13:00:00Z", "2020-01-01T02:00:00Z"), T0));
+    EXPECT_FALSE(Live(feed_settings(), bundled()).restore(with("2020-01-02T11:00:00Z", "2020-01-02T13:00:00Z"), T0));
+
+    // A copy that claims a later generated_at than the source's current feed (but not one in the
+    // future) is still replaced by the first answer, and a 304 does not confirm it.
+    Live live(feed_settings(), bundled());
+    ASSERT_TRUE(live.restore(with("2020-01-02T11:00:00Z", "2020-01-02T11:00:00Z"), T0));
+    expect_request(live, T0, Request::Kind::config);
+    live.receive(T0, ok(kConfig), 0.5);
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, status(304), 0.5);
+    EXPECT_EQ(live.notice(T0),
+              "feeds.example.org answered that nothing changed, without the feed (HTTP 304) since 12:00 UTC. Showing "
+              "the figures from 11:00 UTC; trying again automatically.");
+    EXPECT_LE(*live.next_due() - T0, kMinute);  // soon, not after the saved feed's interval
+    const Instant again = *live.next_due();
+    expect_request(live, again, Request::Kind::feed);
+    live.receive(again, ok(feed_text(870, "2020-01-01T02:00:00Z")), 0.5);
+    EXPECT_EQ(live.feed()->pages[0].samples[1].count, 870);
+    EXPECT_EQ(live.feed()->generated_at, from_civil(2020, 1, 1, 2));
+    EXPECT_EQ(live.notice(again), "");
+    EXPECT_TRUE(live.take_record());  // and the source's copy is what is saved now
+}
+
+// After a batch error the pages are asked one by one and the batch again at once: counts read
+// moments apart must not make a rate (3 likes in 400 ms would be -7.5 likes a second).
+TEST(Live, CountsReadMomentsApartMakeNoRate) {
+    Live live = started_graph();
+    expect_request(live, T0, Request::Kind::graph);
+    live.receive(T0, status(400, R"({"error": {"message": "(#100) Invalid parameter", "code": 100}})"), 0.5);
+    expect_request(live, T0 + 100, Request::Kind::graph);  // a alone
+    live.receive(T0 + 200, ok(R"({"a": {"fan_count": 930}})"), 0.5);
+    expect_request(live, T0 + 200, Request::Kind::graph);  // b alone: unknown
+    live.receive(T0 + 300, status(400, R"({"error": {"message": "Object with ID 'b' does not exist", "code": 100, "error_subcode": 33}})"), 0.5);
+    const Request batch = expect_request(live, T0 + 300, Request::Kind::graph);  // the rest, at once
+    EXPECT_NE(batch.shown_url.find("ids=a&"), std::string::npos);
+    live.receive(T0 + 600, ok(R"({"a": {"fan_count": 927}})"), 0.5);
+    ASSERT_NE(live.feed(), nullptr);
+    EXPECT_FALSE(live.feed()->pages[0].rate_per_s);  // 3 likes in 400 ms is noise, not -7.5 a second
+    const Instant later = *live.next_due();
+    expect_request(live, later, Request::Kind::graph);
+    live.receive(later, ok(R"({"a": {"fan_count": 900}})"), 0.5);
+    ASSERT_TRUE(live.feed()->pages[0].rate_per_s);
+    EXPECT_NEAR(*live.feed()->pages[0].rate_per_s, -27.0 / (static_cast<double>(later - T0 - 600) / kSecond), 1e-9);
+}
+
+// A settings file that is not JSON is named as the cause, not the feed it then could not allow.
+TEST(Live, UnreadableSettingsAreNamedNotTheFeed) {
+    Live live(feed_settings(), bundled());
+    expect_request(live, T0, Request::Kind::config);
+    live.receive(T0, ok("<!doctype html><title>Welcome</title>"), 0.5);
+    EXPECT_EQ(live.mode(), Live::Mode::bundled);
+    EXPECT_EQ(live.notice(T0),
+              "source: the feed at feeds.example.org could not be checked against this site's allowed hosts, so the "
+              "bundled campaign is shown. This site's settings (likeloss-config.json) could not be read ($: the file "
+              "is HTML, not JSON (a server's error or fallback page?)), so only feeds from the site itself are allowed.");
+}
