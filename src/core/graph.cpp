@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -9,7 +10,7 @@ namespace likeloss {
 
 using json = nlohmann::json;
 
-GraphProblem graph_problem(int code) {
+GraphProblem graph_problem(std::int64_t code) {
     switch (code) {
         case 190: return GraphProblem::token;
         case 4: case 17: case 32: case 341: case 613: return GraphProblem::rate_limit;
@@ -29,28 +30,35 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// "(#803) Some of the aliases you requested do not exist: foo,bar" names the unknown ids.
+// "(#803) Some of the aliases you requested do not exist: foo,bar" names the unknown ids. The list
+// is cut into words and each asked id compared whole, so no id (not even an empty one) can match
+// inside another or loop.
 std::vector<std::string> ids_named_in(const std::string& message, const std::vector<std::string>& ids) {
     std::vector<std::string> out;
     const auto colon = message.rfind(':');
     if (colon == std::string::npos) return out;
-    std::string list = lower(message.substr(colon + 1));
-    for (char& c : list)
-        if (c == ',' || c == ';') c = ' ';
-    for (const std::string& id : ids) {
-        const std::string needle = lower(id);
-        std::size_t at = 0;
-        while ((at = list.find(needle, at)) != std::string::npos) {
-            const bool start = at == 0 || list[at - 1] == ' ';
-            const bool end = at + needle.size() == list.size() || list[at + needle.size()] == ' ';
-            if (start && end) {
-                out.push_back(id);
-                break;
-            }
-            at += needle.size();
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : lower(message.substr(colon + 1)) + " ") {
+        if (c == ',' || c == ';' || std::isspace(static_cast<unsigned char>(c))) {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
         }
     }
+    for (const std::string& id : ids)
+        if (std::find(words.begin(), words.end(), lower(id)) != words.end()) out.push_back(id);
     return out;
+}
+
+// An integer member read whole (64 bits); 0 when absent, not an integer, or beyond 64 bits.
+std::int64_t whole_number(const json& obj, const char* key) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) return 0;
+    if (it->is_number_unsigned())
+        return it->get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX) ? static_cast<std::int64_t>(it->get<std::uint64_t>()) : 0;
+    return it->is_number_integer() ? it->get<std::int64_t>() : 0;
 }
 
 std::optional<std::int64_t> count_of(const json& page, const char* key) {
@@ -78,9 +86,10 @@ GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::s
     if (root.contains("error")) {
         const json& e = root["error"];
         GraphError err;
-        if (e.is_object() && e.contains("code") && e["code"].is_number_integer()) err.code = e["code"].get<int>();
-        if (e.is_object() && e.contains("error_subcode") && e["error_subcode"].is_number_integer())
-            err.subcode = e["error_subcode"].get<int>();
+        if (e.is_object()) {
+            err.code = whole_number(e, "code");
+            err.subcode = whole_number(e, "error_subcode");
+        }
         err.problem = graph_problem(err.code);
         if (err.problem == GraphProblem::unknown_page && e.is_object() && e.contains("message") && e["message"].is_string())
             err.unknown_ids = ids_named_in(e["message"].get<std::string>(), ids);

@@ -20,11 +20,11 @@ enum class GraphProblem {
     permission,    // 10, 200-299: the token may not read these pages
     other,
 };
-GraphProblem graph_problem(int code);
+GraphProblem graph_problem(std::int64_t code);
 
 struct GraphError {
-    int code = 0;
-    int subcode = 0;
+    std::int64_t code = 0;     // read whole: 4294967486 is not 190; absent or not a whole number: 0
+    std::int64_t subcode = 0;
     GraphProblem problem = GraphProblem::other;
     std::vector<std::string> unknown_ids;  // named in an unknown-page error, when it names them
 };

@@ -72,3 +72,27 @@ TEST(Graph, RequestUrlCarriesNoToken) {
     EXPECT_EQ(graph_url("https://graph.facebook.com", "v25.0", {"a", "b.c"}),
               "https://graph.facebook.com/v25.0/?ids=a,b.c&fields=fan_count,followers_count,name&suppress_http_code=1");
 }
+
+// The code is read whole: 4294967486 is 2^32 + 190, not 190 (an expired token, exit 3). A code
+// this reader does not know is unknown, whatever its low bits.
+TEST(Graph, CodesAreReadWhole) {
+    const GraphAnswer a = parse_graph_response(R"({"error": {"code": 4294967486, "error_subcode": 4294967759}})", kIds);
+    ASSERT_TRUE(a.error);
+    EXPECT_EQ(a.error->code, 4294967486);
+    EXPECT_EQ(a.error->subcode, 4294967759);
+    EXPECT_EQ(a.error->problem, GraphProblem::other);
+    EXPECT_EQ(graph_error_text(*a.error), "The Graph API answered with an error (Graph API error 4294967486)");
+    EXPECT_EQ(parse_graph_response(R"({"error": {"code": 18446744073709551615}})", kIds).error->problem, GraphProblem::other);
+    EXPECT_EQ(parse_graph_response(R"({"error": {"code": -190}})", kIds).error->problem, GraphProblem::other);
+    EXPECT_EQ(parse_graph_response(R"({"error": {"code": 190.5}})", kIds).error->problem, GraphProblem::other);
+}
+
+// An empty id (no parser lets one through today) matches nothing and ends: the names are compared
+// word by word.
+TEST(Graph, AnEmptyIdMatchesNothingAndEnds) {
+    const GraphAnswer a = parse_graph_response(
+        R"({"error": {"message": "(#803) Some of the aliases you requested do not exist: x, ,y", "code": 803}})",
+        {"", "x", "y", "xy"});
+    ASSERT_TRUE(a.error);
+    EXPECT_EQ(a.error->unknown_ids, (std::vector<std::string>{"x", "y"}));
+}
