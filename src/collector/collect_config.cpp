@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config.hpp"
+#include "format.hpp"
 
 namespace likeloss {
 
@@ -62,8 +63,8 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
         if (!obj.contains(key)) return true;
         const json& v = obj[key];
         if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi) {
-            fail(path, std::string("must be a whole number of ") + what + " from " + std::to_string(lo) + " to " +
-                           std::to_string(hi));
+            fail(path, std::string("must be a whole number of ") + what + " from " + format_count(lo) + " to " +
+                           format_count(hi));
             return false;
         }
         out = static_cast<std::remove_reference_t<decltype(out)>>(v.get<std::int64_t>());

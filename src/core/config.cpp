@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "format.hpp"
+
 namespace likeloss {
 
 using json = nlohmann::json;
@@ -58,8 +60,8 @@ ConfigResult parse_config(std::string_view text) {
         if (!root.contains(key)) return true;
         const json& v = root[key];
         if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi) {
-            fail(std::string("$.") + key, "must be a whole number of seconds from " + std::to_string(lo) + " to " +
-                                              std::to_string(hi));
+            fail(std::string("$.") + key, "must be a whole number of seconds from " + format_count(lo) + " to " +
+                                              format_count(hi));
             return false;
         }
         out = v.get<int>();

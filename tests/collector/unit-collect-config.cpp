@@ -77,3 +77,16 @@ TEST(CollectConfig, SendsTheTokenOverHttpsOnlyExceptToThisMachine) {
     EXPECT_EQ(r.config->graph_base, "http://127.0.0.1:8931");
     EXPECT_EQ(r.config->graph_version, "v24.0");
 }
+
+// Ids are matched in any case everywhere, so two spellings of one id would publish one page's count
+// twice; and an instant that its offset carries before 1970 could never be read back.
+TEST(CollectConfig, RefusesWhatCouldNeverBePublishedRight) {
+    auto r = parse(config("", R"([{"id": "Meditel", "name": "Meditel"}, {"id": "meditel", "name": "Meditel again"}])"));
+    ASSERT_FALSE(r.config);
+    EXPECT_EQ(r.error.message(), "$.pages[1].id: repeats the id \"Meditel\" of $.pages[0] (ids match in any case)");
+    r = parse(config("", R"([{"id": "a", "name": "A", "baseline": {"at": "1970-01-01T00:00:00+01:00"}}])"));
+    ASSERT_FALSE(r.config);
+    EXPECT_EQ(r.error.path, "$.pages[0].baseline.at");
+    EXPECT_EQ(parse(config(R"("update_interval_s": 10,)")).error.message(),
+              "$.update_interval_s: must be a whole number of seconds from 60 to 604,800");
+}
