@@ -11,6 +11,26 @@ namespace likeloss {
 
 using json = nlohmann::json;
 
+namespace {
+
+// A DNS name in ASCII (a browser gives internationalised names in punycode): dot-separated labels
+// of letters, digits and inner hyphens, none empty.
+bool dns_name(std::string_view host) {
+    if (host.empty() || host.size() > 253) return false;
+    std::size_t start = 0;
+    while (start <= host.size()) {
+        const std::size_t dot = std::min(host.find('.', start), host.size());
+        const std::string_view label = host.substr(start, dot - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        for (char c : label)
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+        start = dot + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string normalize_origin(std::string_view url) {
     std::string u(url);
     std::transform(u.begin(), u.end(), u.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -19,13 +39,37 @@ std::string normalize_origin(std::string_view url) {
     if (u.rfind("https://", 0) == 0) scheme = "https";
     else if (u.rfind("http://", 0) == 0) scheme = "http";
     else return "";
-    std::string host = u.substr(scheme.size() + 3);
-    if (host.empty() || host.find_first_of("/?#@ \\") != std::string::npos) return "";
-    const std::string default_port = scheme == "https" ? ":443" : ":80";
-    if (host.size() > default_port.size() && host.compare(host.size() - default_port.size(), default_port.size(), default_port) == 0 &&
-        host.back() != ']')
-        host.resize(host.size() - default_port.size());
-    return scheme + "://" + host;
+    const std::string_view rest = std::string_view(u).substr(scheme.size() + 3);
+    // host, then an optional ":port"; an IPv6 address is bracketed.
+    std::string_view host = rest, port;
+    if (!rest.empty() && rest.front() == '[') {
+        const auto close = rest.find(']');
+        if (close == std::string_view::npos || close < 3) return "";
+        host = rest.substr(0, close + 1);
+        const std::string_view inside = rest.substr(1, close - 1);
+        if (!std::all_of(inside.begin(), inside.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; }))
+            return "";
+        const std::string_view after = rest.substr(close + 1);
+        if (!after.empty() && after.front() != ':') return "";
+        if (!after.empty()) port = after.substr(1);
+        if (!after.empty() && port.empty()) return "";
+    } else {
+        const auto colon = rest.find(':');
+        if (colon != std::string_view::npos) {
+            host = rest.substr(0, colon);
+            port = rest.substr(colon + 1);
+            if (port.empty()) return "";
+        }
+        if (!dns_name(host)) return "";
+    }
+    if (!port.empty()) {
+        if (port.size() > 5 || port.front() == '0' ||
+            !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+            std::stol(std::string(port)) > 65535)
+            return "";
+        if (port == (scheme == "https" ? "443" : "80")) port = {};
+    }
+    return scheme + "://" + std::string(host) + (port.empty() ? "" : ":" + std::string(port));
 }
 
 bool feed_origin_allowed(const Config& config, std::string_view feed_origin, std::string_view page_origin) {

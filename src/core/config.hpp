@@ -30,7 +30,8 @@ struct ConfigResult {
 ConfigResult parse_config(std::string_view json_text);
 
 // "HTTPS://Feeds.Example.org:443/" -> "https://feeds.example.org"; empty when `url` is not an
-// http(s) origin (a path, a query or credentials are not allowed).
+// http(s) origin: a DNS name (ASCII), an IPv4 or a bracketed IPv6 address, and a port from 1 to
+// 65535; no path, query or credentials. What it returns it returns unchanged when given again.
 std::string normalize_origin(std::string_view url);
 
 // Same-origin feeds are always allowed; others only when the deployment lists their origin.

@@ -45,3 +45,27 @@ TEST(Config, OriginsAreComparedNormalized) {
     EXPECT_FALSE(feed_origin_allowed(c, "https://evil.example", "https://campaign.org"));
     EXPECT_FALSE(feed_origin_allowed(c, "http://feeds.example.org", "https://campaign.org"));  // not the same origin
 }
+
+// Origins are parsed strictly, so normalising is idempotent and a junk entry is named, never
+// half-read ("https://h:443:443" was "https://h:443", then "https://h").
+TEST(Config, OriginsAreParsedStrictly) {
+    EXPECT_EQ(normalize_origin("HTTPS://Feeds.Example.org:443/"), "https://feeds.example.org");
+    EXPECT_EQ(normalize_origin("http://feeds.example.org:80"), "http://feeds.example.org");
+    EXPECT_EQ(normalize_origin("https://feeds.example.org:8443"), "https://feeds.example.org:8443");
+    EXPECT_EQ(normalize_origin("http://127.0.0.1:9000"), "http://127.0.0.1:9000");
+    EXPECT_EQ(normalize_origin("http://[::1]:8080"), "http://[::1]:8080");
+    EXPECT_EQ(normalize_origin("https://[2001:DB8::1]:443"), "https://[2001:db8::1]");
+    EXPECT_EQ(normalize_origin("https://xn--mgbh0fb.example"), "https://xn--mgbh0fb.example");
+    for (const char* bad : {"https://h:443:443", "https://h:", "https://h:0", "https://h:65536", "https://h:0443",
+                            "https://h:+443", "https://-h.org", "https://h-.org", "https://a..b", "https://.org",
+                            "https://org.", "https://exa mple.org", "https://%41.org", "https://a_b.org",
+                            "https://user@h.org", "https://h.org/path", "https://h.org?q", "https://[zz]",
+                            "https://[::1", "https://[::1]x", "https://[]", "ftp://h.org", "https://", "https://\xC3\xA9.org",
+                            "null"}) {
+        EXPECT_EQ(normalize_origin(bad), "") << bad;
+    }
+    for (const char* ok : {"HTTPS://Feeds.Example.org:443/", "http://[::1]:80", "https://a-b.c-d.org:8080"})
+        EXPECT_EQ(normalize_origin(normalize_origin(ok)), normalize_origin(ok)) << ok;
+    EXPECT_EQ(parse_config(R"({"feed_origins": ["https://ok.org", "https://h:443:443"]})").error.message(),
+              "$.feed_origins[1]: must be an origin like https://feeds.example.org (no path)");
+}
