@@ -44,18 +44,32 @@ bool valid_token(std::string_view t) {
     });
 }
 
-// Code points in well-formed UTF-8, or nothing when it is not (a Latin-1 "Caf%E9", a stray byte).
+// Code points in well-formed UTF-8 (RFC 3629), or nothing when it is not: a Latin-1 "Caf%E9", a
+// stray byte, an overlong form, a surrogate, or a code point past U+10FFFF.
 std::optional<std::size_t> utf8_length(std::string_view s) {
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size(); ++n) {
         const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-        if (len == 0 || i + len > s.size() || (len == 2 && c < 0xc2)) return std::nullopt;
-        for (std::size_t k = 1; k < len; ++k)
+        const std::size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        if (len == 0 || i + len > s.size()) return std::nullopt;
+        // The second byte's range is what rules out overlong forms, surrogates and > U+10FFFF.
+        const auto second = static_cast<unsigned char>(len > 1 ? s[i + 1] : 0x80);
+        const unsigned char lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
+        const unsigned char hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
+        if (len > 1 && (second < lo || second > hi)) return std::nullopt;
+        for (std::size_t k = 2; k < len; ++k)
             if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::nullopt;
         i += len;
     }
     return n;
+}
+
+// The parameters this widget reads: any other name is not its business and passes silently.
+bool known_parameter(std::string_view key) {
+    static const char* const kNames[] = {"bg", "fg", "accent", "muted", "transparent", "theme", "layout", "title",
+                                         "currency", "per_unit", "lang", "source", "refresh", "graph_token",
+                                         "graph_version", "pages"};
+    return key.rfind("color.", 0) == 0 || std::any_of(std::begin(kNames), std::end(kNames), [&](const char* k) { return key == k; });
 }
 
 bool valid_version(std::string_view v) {
@@ -100,6 +114,11 @@ Options parse_options(std::string_view query) {
     };
     for (QueryParam& p : parse_query(query)) {
         const std::string value = trim(p.value);
+        // Checked at the door, so nothing behind it (drawing, the text copy, the page) sees a bad byte.
+        if (known_parameter(p.key) && (!utf8_length(p.key) || !utf8_length(value))) {
+            ignore(utf8_length(p.key) ? p.key : "color.", "not well-formed UTF-8");
+            continue;
+        }
         if (p.key == "bg" || p.key == "fg" || p.key == "accent" || p.key == "muted") {
             const auto c = parse_css_color(value);
             if (!c) {
@@ -135,8 +154,8 @@ Options parse_options(std::string_view query) {
         } else if (p.key == "title") {
             const bool control = std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
             const auto length = utf8_length(value);
-            if (!length || *length == 0 || *length > 120 || control)
-                ignore(p.key, "empty, longer than 120 characters, not UTF-8, or with control characters");
+            if (*length == 0 || *length > 120 || control)
+                ignore(p.key, "empty, longer than 120 characters, or with control characters");
             else
                 o.title = value;
         } else if (p.key == "currency") {

@@ -123,6 +123,25 @@ TEST(Options, TitlesAreCharactersOfWellFormedUtf8) {
     std::string arabic;
     for (int i = 0; i < 100; ++i) arabic += "%D8%B9";  // 100 letters, 200 bytes
     EXPECT_EQ(parse_options("title=" + arabic).title.size(), 200u);
-    EXPECT_EQ(parse_options("title=Caf%E9").ignored[0],
-              "title: empty, longer than 120 characters, not UTF-8, or with control characters");
+    EXPECT_EQ(parse_options("title=Caf%E9").ignored[0], "title: not well-formed UTF-8");
+    EXPECT_EQ(parse_options("title=").ignored[0], "title: empty, longer than 120 characters, or with control characters");
+}
+
+// Every parameter's value is checked at the door: overlong forms, surrogates and code points past
+// U+10FFFF are refused and named, whatever the parameter.
+TEST(Options, NoParameterLetsMalformedUtf8Through) {
+    for (const char* bad : {"%E0%80%80", "%E0%9F%BF", "%C1%BF", "%ED%A0%80", "%ED%BF%BF", "%F4%90%80%80", "%F5%80%80%80",
+                            "%F0%80%80%80", "%F8%88%80%80%80", "%E2%82", "%80", "a%C3"}) {
+        const Options o = parse_options(std::string("title=Campaign") + bad);
+        EXPECT_TRUE(o.title.empty()) << bad;
+        EXPECT_EQ(o.ignored, (std::vector<std::string>{"title: not well-formed UTF-8"})) << bad;
+        EXPECT_EQ(parse_options(std::string("source=https://a.org/") + bad).ignored,
+                  (std::vector<std::string>{"source: not well-formed UTF-8"})) << bad;
+    }
+    EXPECT_EQ(parse_options("color.a%FF=red").ignored, (std::vector<std::string>{"color.: not well-formed UTF-8"}));
+    EXPECT_TRUE(parse_options("unknown=%FF").ignored.empty());  // not this widget's parameter
+    // The edges that are well formed: U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFD, U+10000, U+10FFFF.
+    const Options good = parse_options("title=%C2%80%DF%BF%E0%A0%80%ED%9F%BF%EE%80%80%EF%BF%BD%F0%90%80%80%F4%8F%BF%BF");
+    EXPECT_TRUE(good.ignored.empty());
+    EXPECT_EQ(good.title.size(), 24u);
 }
