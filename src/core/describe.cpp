@@ -35,6 +35,12 @@ std::string change_words(std::int64_t lost, std::int64_t gained, const char* uni
 
 }  // namespace
 
+std::string change_figure(std::int64_t lost, std::int64_t gained) {
+    if (gained > 0) return "+" + format_count(gained);
+    if (lost > 0) return "\xE2\x88\x92" + format_count(lost);  // U+2212 MINUS SIGN
+    return "0";
+}
+
 Description describe(const Model& model, const Figures& f) {
     const Feed& feed = model.feed();
     const char* word = audience_word(feed);

@@ -19,6 +19,10 @@ struct Description {
 
 Description describe(const Model& model, const Figures& figures);
 
+// A page's change as its row shows it: "−1,234" lost, "+56" gained, "0" when it did not move
+// (never "−0").
+std::string change_figure(std::int64_t lost, std::int64_t gained);
+
 // One line per sentence, in the order above.
 std::vector<std::string> lines(const Description& d);
 

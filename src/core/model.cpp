@@ -178,4 +178,14 @@ std::optional<Instant> Model::next_change(Instant t) const {
     return best;
 }
 
+std::int64_t series_top(const std::vector<SeriesPoint>& series) {
+    std::int64_t top = 0;
+    for (const SeriesPoint& p : series) {
+        std::int64_t stacked = 0;
+        for (std::int64_t v : p.lost) stacked += std::max<std::int64_t>(v, 0);
+        top = std::max({top, stacked, p.total});
+    }
+    return top;
+}
+
 }  // namespace likeloss

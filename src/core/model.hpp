@@ -54,6 +54,10 @@ struct SeriesPoint {
     std::int64_t total = 0;
 };
 
+// The top of the chart's scale: the highest stacked loss or net total of a series; 0 when
+// nothing was ever lost (then there is no scale to label).
+std::int64_t series_top(const std::vector<SeriesPoint>& series);
+
 // What a visitor saw just before new figures replaced the old ones. An estimate that ran ahead of
 // the next measurement must not visibly count backwards: each page holds the figure it showed
 // until the new estimate passes it, for at most `until`; a true reversal shows after that.

@@ -14,14 +14,10 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
     // Axes' labels take the bottom line and the left margin.
     ImGui::PushFont(fonts.small);
     const float label_h = ImGui::GetTextLineHeight();
-    std::int64_t top = 0;
-    for (const SeriesPoint& p : series) {
-        std::int64_t stacked = 0;
-        for (std::int64_t v : p.lost) stacked += std::max<std::int64_t>(v, 0);
-        top = std::max({top, stacked, p.total});
-    }
-    if (top <= 0) top = 1;
-    const std::string top_label = format_count(top);
+    // Nothing lost: a flat line at zero, and no scale to label (a "1" would be invented).
+    const std::int64_t highest = series_top(series);
+    const std::int64_t top = highest > 0 ? highest : 1;
+    const std::string top_label = highest > 0 ? format_count(top) : "";
     // Inset so the dots on the first and last instants are not cut by the edge.
     const ImVec2 plot_min(min.x + 4 * s, min.y + label_h * 0.5f);
     const ImVec2 plot_max(max.x - 4 * s, max.y - label_h - 4 * s);
@@ -32,7 +28,7 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
     auto y_of = [&](double v) { return plot_max.y - (plot_max.y - plot_min.y) * static_cast<float>(v / top); };
 
     // Grid: the top value and zero.
-    dl->AddLine(ImVec2(plot_min.x, y_of(top)), ImVec2(plot_max.x, y_of(top)), to_u32(theme.rule), 1.0f * s);
+    if (highest > 0) dl->AddLine(ImVec2(plot_min.x, y_of(top)), ImVec2(plot_max.x, y_of(top)), to_u32(theme.rule), 1.0f * s);
     dl->AddLine(ImVec2(plot_min.x, plot_max.y), ImVec2(plot_max.x, plot_max.y), to_u32(theme.rule), 1.0f * s);
 
     // Bands, bottom to top, as quads between consecutive points (convex, so no triangulation).
@@ -61,7 +57,7 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
 
     // Labels: the top value at the left, first and last dates under the axis.
     const ImU32 muted = to_u32(theme.muted);
-    dl->AddText(ImVec2(plot_min.x + 2 * s, y_of(top) + 2 * s), muted, top_label.c_str());
+    if (!top_label.empty()) dl->AddText(ImVec2(plot_min.x + 2 * s, y_of(top) + 2 * s), muted, top_label.c_str());
     const std::string first = format_date(t0), last = format_date(t1);
     dl->AddText(ImVec2(min.x, plot_max.y + 4 * s), muted, first.c_str());
     const float last_w = ImGui::CalcTextSize(last.c_str()).x;

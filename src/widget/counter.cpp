@@ -97,7 +97,7 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
     ImGui::PopFont();
     dl->AddCircleFilled(ImVec2(x + dot, y + line_h * 0.5f), dot, to_u32(color));
     const bool gain = p.gained > 0;
-    const std::string figure = (gain ? "+" : "\xE2\x88\x92") + format_count(gain ? p.gained : p.lost);
+    const std::string figure = change_figure(p.lost, p.gained);
     const float figure_w = text_width(v.fonts.strong, figure);
     const float name_x = x + dot * 2 + 6 * s;
     ImGui::SetCursorPos(ImVec2(name_x, y));

@@ -32,3 +32,10 @@ TEST(Describe, GainsAndFollowersAndEstimates) {
     EXPECT_EQ(d.pages[1], "Page B: 150 followers gained (30.00% of 500), 450 MAD.");
     EXPECT_EQ(d.measured, "Estimated for 1 Jan 2020, 01:30 UTC from measurements up to 1 Jan 2020, 01:00 UTC.");
 }
+
+// A page that did not move shows 0, not "−0".
+TEST(Describe, APageRowsFigure) {
+    EXPECT_EQ(change_figure(187680, 0), "\xE2\x88\x92" "187,680");
+    EXPECT_EQ(change_figure(0, 56), "+56");
+    EXPECT_EQ(change_figure(0, 0), "0");
+}

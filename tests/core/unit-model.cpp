@@ -223,3 +223,14 @@ TEST(ModelContinuity, AnEstimateStoppedAtItsLimitIsHeldToo) {
     EXPECT_EQ(after.at(t + 10 * kSecond).pages[0].shown, 840);
     EXPECT_EQ(after.at(t + 11 * kSecond).pages[0].shown, 839);
 }
+
+// The chart's scale: the highest stacked loss; with nothing lost there is no scale, and the chart
+// labels none (it used to read "1").
+TEST(Model, TheChartsTopIsZeroWhenNothingWasLost) {
+    nlohmann::json j = valid_feed();
+    j["pages"][0]["samples"] = nlohmann::json::array({{{"at", "2020-01-01T01:00:00Z"}, {"count", 1000}, {"status", "reported"}, {"source", "s"}}});
+    j["pages"][1]["samples"] = nlohmann::json::array({{{"at", "2020-01-01T02:00:00Z"}, {"count", 500}, {"status", "assumption"}}});
+    EXPECT_EQ(series_top(model_of(j).series()), 0);
+    EXPECT_EQ(series_top(model_of(valid_feed()).series()), 100);  // page A's 100 lost; B gained
+    EXPECT_EQ(series_top({}), 0);
+}
