@@ -34,7 +34,8 @@ TEST(DefaultFeed, IsValidAndTellsThe2016Campaign) {
 }
 
 TEST(DefaultFeed, BaselinesAreTheReportedOrDerivedAudiences) {
-    const Feed& f = default_model().feed();
+    const Model m = default_model();  // kept: the feed lives in it
+    const Feed& f = m.feed();
     EXPECT_EQ(f.pages[0].baseline.count, 2447581);  // reported (socialnetlink.org)
     EXPECT_EQ(f.pages[0].baseline.provenance.status, Status::reported);
     // Derived: 120,815 lost = 5.92 %, 113,235 lost = 5.15 % (voipsensemaroc.com).
@@ -90,7 +91,8 @@ TEST(DefaultFeed, TodayShowsTheLastMeasuredFigures) {
 }
 
 TEST(DefaultFeed, EveryFigureSaysWhereItComesFrom) {
-    const Feed& f = default_model().feed();
+    const Model m = default_model();  // kept: the feed lives in it
+    const Feed& f = m.feed();
     EXPECT_EQ(f.money.per_unit.provenance.status, Status::derived);
     EXPECT_FALSE(f.money.per_unit.provenance.note.empty());
     EXPECT_EQ(f.money.rates[0].per_base.provenance.status, Status::assumption);

@@ -49,7 +49,8 @@ TEST(Model, AGainIsAGainNeverANegativeLoss) {
 }
 
 TEST(Model, MoneyInEveryCurrency) {
-    const Figures f = model_of(valid_feed()).at(at(2));
+    const Model m = model_of(valid_feed());  // kept: the rates' provenance lives in it
+    const Figures f = m.at(at(2));
     ASSERT_EQ(f.money.size(), 2u);
     EXPECT_EQ(f.money[0].currency, "MAD");
     EXPECT_DOUBLE_EQ(f.money[0].value, 240);
