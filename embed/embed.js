@@ -10,6 +10,8 @@
  * scripts the link stays a link. The iframe loads lazily and takes the height the widget reports
  * (postMessage, origin checked). Loaded twice, it still makes one widget per link; snippets added
  * later are set up by LikeLoss.scan(). It defines one global, LikeLoss, and builds no HTML from text.
+ * A value longer than the widget accepts is cut short, so that the widget refuses it and says so,
+ * and a snippet that cannot be set up stays a link without stopping the others.
  */
 (function () {
   'use strict';
@@ -26,12 +28,26 @@
   var PARAMETER = /^(bg|fg|accent|muted|transparent|theme|layout|pages|currency|per_unit|title|lang|source|refresh|color\.[A-Za-z0-9._-]{1,100})$/;
   var frames = [];
 
+  // The longest value the widget accepts (src/core/options.cpp), in characters: a title of 120, a
+  // feed address of 2048, 50 page ids of 100 (a list is cut after its 51st); colours and the rest
+  // are short. A longer value would only lengthen the iframe's address (a 100 KB title made
+  // servers answer 414): it is cut just past the limit and marked with an ellipsis, so the widget
+  // refuses it and names it in its small print.
+  function cap(key, value) {
+    var max = key === 'title' ? 120 : key === 'source' ? 2048 : key === 'pages' ? 5100 : 64;
+    var ids = key === 'pages' ? value.split(',') : [];
+    if (ids.length > 51) value = ids.slice(0, 51).join(',') + '\u2026';
+    var chars = Array.from(value);
+    if (chars.length > max) chars = Array.from(value.trim());
+    return chars.length > max ? chars.slice(0, max).join('') + '\u2026' : value;
+  }
+
   function setup(link) {
     if (link.hasAttribute('data-likeloss-ready')) return;
     var href = null;
     try { href = new URL(link.href); } catch (e) {}
-    var pointsAtWidget = href && /\/widget\.html$/.test(href.pathname);
-    var widget = base || (pointsAtWidget ? new URL(href.origin + href.pathname) : null);
+    var pointsAtWidget = href && /^https?:$/.test(href.protocol) && /\/widget\.html$/.test(href.pathname);
+    var widget = base || (pointsAtWidget ? new URL(href.pathname, href) : null);
     if (!widget) return;  // nowhere to load the counter from: the link stays a link
     link.setAttribute('data-likeloss-ready', '');
     var params = new URLSearchParams();
@@ -39,12 +55,12 @@
     // href would otherwise hand the blog's address (and whoever crafted it) the widget's settings.
     if (pointsAtWidget && href.origin === widget.origin) {
       href.searchParams.forEach(function (value, key) {
-        if (PARAMETER.test(key)) params.set(key, value);
+        if (PARAMETER.test(key)) params.set(key, cap(key, value));
       });
     }
     Array.prototype.forEach.call(link.attributes, function (a) {
       var key = a.name.slice(5);
-      if (a.name.indexOf('data-') === 0 && PARAMETER.test(key)) params.set(key, a.value);
+      if (a.name.indexOf('data-') === 0 && PARAMETER.test(key)) params.set(key, cap(key, a.value));
     });
     var frame = document.createElement('iframe');
     var query = params.toString();
@@ -67,7 +83,8 @@
 
   function scan(root) {
     var found = (root || document).querySelectorAll('a.likeloss-embed, a[data-likeloss]');
-    Array.prototype.forEach.call(found, setup);
+    // One snippet that cannot be set up must not stop the others.
+    Array.prototype.forEach.call(found, function (link) { try { setup(link); } catch (e) {} });
     return found.length;
   }
 

@@ -49,7 +49,15 @@ before(async () => {
     '/test/tall.html': hostPage('<p class="spacer">Above</p><a class="likeloss-embed" href="/widget.html?layout=full">counter</a><p class="spacer">Below</p>',
       { head: '<link rel="stylesheet" href="/test/tall.css">' }),
     '/test/tall.css': '.spacer { height: 1500px; }',
-    // A feed beside the widget that counts on every 0.2 s (same origin: always allowed).
+    // Values far over what the widget accepts: a 100 KB title (servers answered 414); a feed address
+    // of 3,000 characters, 300 page ids and a colour of 1,000 characters; a title of exactly 120
+    // characters, which is kept.
+    '/test/long.html': hostPage(`
+      <a class="likeloss-embed" href="/widget.html?layout=compact" data-title="${'x'.repeat(100_000)}">too long a title</a>
+      <a class="likeloss-embed" href="/widget.html?layout=compact&amp;source=${'s'.repeat(3000)}"
+         data-pages="${Array.from({ length: 300 }, (_, i) => `page-${i}-of-too-many`).join(',')}"
+         data-accent="${'a'.repeat(1000)}" data-source="/test/ticking.json${'?x'.repeat(1500)}">too long the rest</a>
+      <a class="likeloss-embed" href="/widget.html?layout=badge" data-title="${'é'.repeat(119)}!">just right</a>`),
     '/test/ticking.json': testFeed({ lostA: 1000, rateA: -5, ageA: 0, interval: 600 }),
   });
   browser = await launchBrowser();
@@ -167,6 +175,64 @@ describe('embedding', () => {
     });
     await framesDrawn(page, 1);
     assert.match(await page.locator('iframe').getAttribute('src'), /\/widget\.html\?layout=badge$/);
+    await context.close();
+  });
+
+  test('a value longer than the widget accepts is cut short and named in small print, never sent whole', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/test/long.html');
+    await framesDrawn(page, 3);
+    const sources = await page.$$eval('iframe', (fs) => fs.map((f) => f.src));
+    // The 100 KB title: a short address, the widget with its other parameters and its figures,
+    // and the title named in small print, not repeated.
+    assert.ok(sources[0].length < 1024, `an iframe address of ${sources[0].length} characters`);
+    assert.equal(new URL(sources[0]).searchParams.get('layout'), 'compact');
+    const first = await frameLines(page, 0);
+    assert.match(first[0], /^The parameter title was ignored \(empty, longer than 120 characters/);
+    assert.ok(!first.join('\n').includes('xxxxxxxxxx'), 'the refused title is shown');
+    assert.ok(first.some((l) => l.startsWith('#BringBackOurVoip: 494,652 likes lost')), JSON.stringify(first));
+    // Each value is cut one character past what the widget accepts, and each is named.
+    const cut = new URL(sources[1]).searchParams;
+    for (const [key, limit] of [['source', 2048], ['accent', 64]])
+      assert.equal([...cut.get(key)].length, limit + 1, `${key} is ${cut.get(key).length} characters`);
+    assert.equal(cut.get('pages').split(',').length, 51, 'not cut after 51 page ids');
+    // Within the 8 KB request line common servers allow (a feed address may take 2048 characters).
+    assert.ok(sources[1].length < 8000, `an iframe address of ${sources[1].length} characters`);
+    const notice = (await frameLines(page, 1))[0];
+    assert.match(notice, /The parameter source was ignored \(longer than 2048 characters\)/);
+    assert.match(notice, /The parameter pages was ignored/);
+    assert.match(notice, /The parameter accent was ignored/);
+    // A title of exactly 120 characters (239 bytes of UTF-8) is within the limit, and shown.
+    const right = await frameLines(page, 2);
+    assert.ok(right.some((l) => l.startsWith(`${'é'.repeat(119)}!: 494,652 likes lost`)), JSON.stringify(right));
+    assert.ok(!right.some((l) => l.includes('was ignored')), JSON.stringify(right));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a snippet whose link is not an http(s) widget address stays a link, and the others still become widgets', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/test/late.html');
+    await page.waitForFunction(() => window.LikeLoss);
+    await page.evaluate(() => {
+      delete window.LikeLoss;  // as if this were the first copy, loaded where it cannot see its script tag
+      for (const s of document.querySelectorAll('script[src$="embed.js"]')) s.remove();
+      for (const href of ['javascript:void(0)//widget.html', 'data:text/html,hello/widget.html', '/widget.html?layout=badge']) {
+        const a = document.createElement('a');
+        a.className = 'likeloss-embed';
+        a.href = href;
+        a.textContent = href;
+        document.querySelector('article').append(a);
+      }
+      const host = document.createElement('div');
+      document.body.append(host);
+      const script = document.createElement('script');
+      script.src = '/embed.js';
+      host.attachShadow({ mode: 'open' }).append(script);
+    });
+    await framesDrawn(page, 1);
+    assert.match(await page.locator('iframe').getAttribute('src'), /^http:\/\/127\.0\.0\.1:\d+\/widget\.html\?layout=badge$/);
+    const links = page.locator('a.likeloss-embed');
+    for (const i of [0, 1]) assert.equal(await links.nth(i).isVisible(), true, `link ${i} was hidden`);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 
