@@ -119,8 +119,9 @@ mergeInto(LibraryManager.library, {
 
   // Where the widget is: its parameters (query, and the fragment, which never reaches a server),
   // its origin, and the deployment's settings file beside likeloss.js.
-  // A Graph API token given in the query is taken out of the address bar once read, so it is
-  // not bookmarked, shared or sent again; in the fragment it stays (it never leaves the browser).
+  // A Graph API token, in the query or the fragment, is taken out of the address bar once read
+  // (no reload), so it is not bookmarked, shared, screenshotted or sent again; the other
+  // parameters stay there as they were written.
   likeloss_page_context__deps: ['$likelossString'],
   likeloss_page_context: function () {
     var script = document.querySelector('script[src$="likeloss.js"]');
@@ -130,10 +131,19 @@ mergeInto(LibraryManager.library, {
       origin: location.origin,
       config: new URL('likeloss-config.json', script ? script.src : location.href).href
     });
-    var here = new URL(location.href);
-    if (here.searchParams.has('graph_token')) {
-      here.searchParams.delete('graph_token');
-      try { history.replaceState(history.state, '', here.href); } catch (e) {}
+    // The parts of "?a=1&graph_token=…" or "#…" that are not the token, read as the core reads
+    // them (src/core/options.cpp, parse_query): split at '&', the name before '=' decoded.
+    function without(part) {
+      var kept = part.slice(1).split('&').filter(function (p) {
+        var name = p.split('=')[0].replace(/\+/g, ' ');
+        try { name = decodeURIComponent(name); } catch (e) {}
+        return name !== 'graph_token';
+      }).join('&');
+      return kept ? part[0] + kept : '';
+    }
+    var search = without(location.search), hash = without(location.hash);
+    if (search !== location.search || hash !== location.hash) {
+      try { history.replaceState(history.state, '', location.pathname + search + hash); } catch (e) {}
     }
     return likelossString(context);
   },

@@ -393,6 +393,25 @@ describe('live data from the Graph API', () => {
     await context.close();
   });
 
+  test('a token in the fragment or the query leaves the address bar once read, without a reload, and the other parameters stay', async () => {
+    feeds.script(graph((req, res) => send(res, 200, graphAnswer)));
+    for (const [address, left] of [
+      [`/?refresh=1#graph_token=${token}&layout=compact`, '/?refresh=1#layout=compact'],
+      [`/?graph_token=${token}&refresh=1#title=Mine&graph_token=${token}&theme=dark`, '/?refresh=1#title=Mine&theme=dark'],
+      [`/#graph_token=${token}`, '/'],
+    ]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let loads = 0;
+      page.on('request', (r) => { if (r.isNavigationRequest()) loads++; });
+      await page.goto(site.origin + address);
+      await waitForText(page, 'Maroc Telecom: 447,581 likes lost');  // the token was read and used
+      assert.equal(await page.evaluate(() => location.href), site.origin + left);
+      assert.equal(loads, 1, 'the page was loaded again');
+      await context.close();
+    }
+  });
+
   test('an expired token (190) keeps the figures, says so, and does not hammer', async () => {
     let n = 0;
     feeds.script(graph((req, res, url) => n++ === 0 ? send(res, 200, graphAnswer)
