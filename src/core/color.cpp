@@ -95,4 +95,17 @@ std::optional<Rgba> parse_css_color(std::string_view text) {
     return parse_hex_color(s);
 }
 
+Rgba palette_color(std::size_t index) {
+    // Farthest-point choices in OKLab from an sRGB grid with lightness 0.45-0.78 and some chroma;
+    // tests/core/unit-color.cpp checks that they stay apart.
+    static const std::uint32_t kPalette[] = {
+        0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd, 0xff7f0e, 0x8c564b, 0x11ccee, 0xff00ff, 0x0000ff, 0xff88cc,
+        0x22dd00, 0x226622, 0x7700bb, 0xaabb77, 0xaa0077, 0xff1199, 0xaa99ff, 0xbb8888, 0xaa22ff, 0x5555ff,
+        0x1199ff, 0xaa8800, 0x44aa99, 0x3344bb, 0xcc11bb, 0x445577, 0xcc66ff, 0xff5566, 0x008866, 0x00cc88,
+        0xcc5588, 0xccaacc, 0xaa0000, 0xcc6622, 0x774499, 0x88bb00, 0x8877ff, 0x777733, 0x5500ee, 0x7799cc,
+        0xee9988, 0x883355, 0xddaa00, 0xff66ee, 0x665511, 0xcc77bb, 0x0077ee, 0x558899, 0x9933bb, 0xdd0066};
+    const std::uint32_t c = kPalette[index % (sizeof kPalette / sizeof kPalette[0])];
+    return {static_cast<std::uint8_t>(c >> 16), static_cast<std::uint8_t>(c >> 8), static_cast<std::uint8_t>(c), 255};
+}
+
 }  // namespace likeloss

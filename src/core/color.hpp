@@ -1,6 +1,7 @@
 // Colours as the feed and the URL give them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -22,5 +23,11 @@ std::optional<Rgba> parse_hex_color(std::string_view text);
 // What a URL parameter may say: any of the above, a CSS colour name ("crimson", "RebeccaPurple")
 // or "transparent".
 std::optional<Rgba> parse_css_color(std::string_view text);
+
+// The colour of the page at `index` when the feed and the parameters give it none. Fifty colours
+// (a feed's most pages), no two alike: the six classic ones first, then each the farthest in OKLab
+// from all before it, within a lightness that reads on light and dark cards alike. Past a handful
+// colours are close cousins, so every row also names its page beside its dot.
+Rgba palette_color(std::size_t index);
 
 }  // namespace likeloss
