@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "feed.hpp"
 #include "feed_fixture.hpp"
+#include "format.hpp"
 
 using namespace likeloss;
 using nlohmann::json;
@@ -236,4 +240,22 @@ TEST(Feed, RejectsWrongEnumsAndCodes) {
     j = valid_feed();
     j["pages"][1]["unit"] = "fans";
     EXPECT_EQ(fault(j), "$.pages[1].unit: must be \"likes\" or \"followers\"");
+}
+
+// docs/feed.md states every bound as the messages write it: read next to this file, so a change
+// of a limit that forgets the documentation fails here.
+TEST(Feed, TheDocumentedBoundsAreTheParsersOwn) {
+    std::string here = __FILE__;
+    here.resize(here.rfind("tests/core/"));
+    std::ifstream in(here + "docs/feed.md");
+    ASSERT_TRUE(in) << here << "docs/feed.md";
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const std::string& bound :
+         {"10 to " + format_count(kMaxUpdateInterval_s), format_number(-kMaxRatePerSecond) + " to " + format_number(kMaxRatePerSecond),
+          "0 to " + format_count(kMaxCount), "1 to " + format_count(kMaxPages) + " pages",
+          "at most " + format_count(kMaxSamples), std::string("0.000000001 to 1,000,000,000"), std::string("0 to 1,000,000 |")})
+        EXPECT_NE(doc.find(bound), std::string::npos) << bound;
+    json j = valid_feed();
+    j["update_interval_s"] = 1e308;
+    EXPECT_NE(fault(j).find("from " + format_count(kMinUpdateInterval_s) + " to " + format_count(kMaxUpdateInterval_s)), std::string::npos);
 }
