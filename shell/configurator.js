@@ -1,5 +1,7 @@
 // The configurator on the standalone page: settings -> a live preview, the embed snippet and a
-// share link. Builds every element with the DOM (no HTML from text) and runs under the page's CSP.
+// share link. It starts from what this page shows: its own parameters (query and fragment, never a
+// Graph API token) and the pages of its feed. Builds every element with the DOM (no HTML from
+// text) and runs under the page's CSP.
 (function () {
   'use strict';
   var form = document.getElementById('configurator');
@@ -9,33 +11,91 @@
   var link = document.getElementById('configurator-link');
   var copied = document.getElementById('configurator-copied');
   var pagesBox = document.getElementById('configurator-pages');
+  var note = document.getElementById('configurator-note');
   var widget = new URL('widget.html', location.href);
   var loader = new URL('embed.js', location.href);
+  var f = form.elements;
   var pageIds = [];
+
+  // The parameters the widget knows (as embed.js passes them on), from this page's address; the
+  // fragment's come after the query's, as the widget reads them. Never graph_token.
+  var KNOWN = /^(bg|fg|accent|muted|transparent|theme|layout|pages|currency|per_unit|title|lang|source|refresh|color\.[A-Za-z0-9._-]{1,100})$/;
+  var FORM = /^(bg|fg|accent|transparent|theme|layout|pages)$/;  // what the form below sets
+  var given = new URLSearchParams();
+  [location.search, location.hash].forEach(function (part) {
+    new URLSearchParams(part.slice(1)).forEach(function (value, key) {
+      if (KNOWN.test(key)) given.set(key, value);
+    });
+  });
+  var source = given.get('source');
+  var DEFAULT_TEXT = "#BringBackOurVoip: the Facebook likes Morocco's operators lost";
+  var linkText = source ? 'Facebook likes lost: a live counter' : DEFAULT_TEXT;
+
+  // The form starts as the page is: its layout, theme, transparency and colours. A colour keeps
+  // the page's own spelling ("gold", "#e4002b80") until it is changed here.
+  function choose(select, value) {
+    if (Array.prototype.some.call(select.options, function (o) { return o.value === value; })) select.value = value;
+  }
+  choose(f.layout, given.get('layout') || '');
+  choose(f.theme, given.get('theme') === 'light' ? '' : given.get('theme') || '');
+  var transparent = given.get('transparent');
+  f.transparent.checked = transparent === '1' || transparent === 'true' || transparent === '';
+  var probe = document.createElement('canvas').getContext('2d');
+  function hex(value) {  // an opaque colour as #rrggbb for a colour input, or ''
+    var v = value.trim();
+    if (/^([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v)) v = '#' + v;
+    if (!probe || !/^(#[0-9a-f]{3}|#[0-9a-f]{6}|[a-z]{3,32})$/i.test(v)) return '';
+    probe.fillStyle = '#000000';
+    probe.fillStyle = v;
+    var black = probe.fillStyle;
+    probe.fillStyle = '#ffffff';
+    probe.fillStyle = v;
+    return black === probe.fillStyle && /^#[0-9a-f]{6}$/.test(black) ? black : '';
+  }
+  var pageColour = {}, useColour = {};
+  ['bg', 'fg', 'accent'].forEach(function (k) {
+    var v = given.get(k);
+    f[k].addEventListener('input', function () { delete pageColour[k]; useColour[k] = true; });
+    if (v === null) return;
+    f.own.checked = true;
+    useColour[k] = true;
+    pageColour[k] = v;
+    if (hex(v)) f[k].value = hex(v);
+  });
+  f.own.addEventListener('change', function () {
+    if (f.own.checked) useColour = { bg: true, fg: true, accent: true };
+  });
+  var pagesChanged = false;
+  pagesBox.addEventListener('change', function () { pagesChanged = true; });
 
   function params() {
     var p = new URLSearchParams();
-    var f = form.elements;
+    given.forEach(function (value, key) { if (!FORM.test(key)) p.set(key, value); });
     if (f.layout.value) p.set('layout', f.layout.value);
     if (f.theme.value) p.set('theme', f.theme.value);
     ['bg', 'fg', 'accent'].forEach(function (k) {
       f[k].disabled = !f.own.checked;
-      if (f.own.checked) p.set(k, f[k].value);
+      if (f.own.checked && useColour[k]) p.set(k, k in pageColour ? pageColour[k] : f[k].value);
     });
     if (f.transparent.checked) p.set('transparent', '1');
     var chosen = pageIds.filter(function (id) { return f['page-' + id] && f['page-' + id].checked; });
-    if (chosen.length && chosen.length < pageIds.length) p.set('pages', chosen.join(','));
+    if (!pagesChanged && given.get('pages')) p.set('pages', given.get('pages'));
+    else if (chosen.length && chosen.length < pageIds.length) p.set('pages', chosen.join(','));
     return p;
   }
+
+  // The snippet is text for the visitor to copy, never parsed here: its attribute and its link
+  // text are escaped as HTML needs.
+  function escapeText(s) { return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); }
+  function escapeAttribute(s) { return escapeText(s).replace(/"/g, '&quot;'); }
 
   var timer = 0;
   function update() {
     var query = params().toString();
     var url = widget.href + (query ? '?' + query : '');
     link.value = url;
-    snippet.value = '<a class="likeloss-embed" href="' + url.replace(/&/g, '&amp;').replace(/"/g, '&quot;') +
-      '">#BringBackOurVoip: the Facebook likes Morocco\'s operators lost</a>\n' +
-      '<script async src="' + loader.href + '"></' + 'script>';
+    snippet.value = '<a class="likeloss-embed" href="' + escapeAttribute(url) + '">' + escapeText(linkText) + '</a>\n' +
+      '<script async src="' + escapeAttribute(loader.href) + '"></' + 'script>';
     clearTimeout(timer);
     timer = setTimeout(function () { if (preview.src !== url) preview.src = url; }, 250);
   }
@@ -57,19 +117,58 @@
   document.getElementById('configurator-copy-snippet').addEventListener('click', function () { copy(snippet.value); });
   document.getElementById('configurator-copy-link').addEventListener('click', function () { copy(link.value); });
 
-  // The pages to choose from are the bundled feed's.
-  fetch('campaign-2016.json').then(function (r) { return r.json(); }).then(function (feed) {
+  function listPages(feed) {
+    var wanted = (pagesChanged ? '' : given.get('pages') || '').toLowerCase().split(',').map(function (s) { return s.trim(); });
     (feed.pages || []).forEach(function (page) {
-      if (typeof page.id !== 'string' || !/^[A-Za-z0-9._-]{1,100}$/.test(page.id)) return;
+      if (!page || typeof page.id !== 'string' || !/^[A-Za-z0-9._-]{1,100}$/.test(page.id) || pageIds.indexOf(page.id) >= 0) return;
       pageIds.push(page.id);
       var label = document.createElement('label');
       var box = document.createElement('input');
       box.type = 'checkbox';
       box.name = 'page-' + page.id;
-      box.checked = true;
+      box.checked = !given.get('pages') || wanted.indexOf(page.id.toLowerCase()) >= 0;
       label.append(box, ' ' + String(page.name || page.id));
       pagesBox.append(label);
     });
+  }
+
+  function readJson(url) {
+    return fetch(url, { credentials: 'omit', cache: 'no-cache', referrerPolicy: 'no-referrer' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    }).then(function (feed) {
+      if (!feed || !Array.isArray(feed.pages)) throw new Error('not a feed');
+      return feed;
+    });
+  }
+
+  function bundled() {
+    return readJson('campaign-2016.json').then(listPages).then(update, update);
+  }
+
+  // The pages to choose from are those of the feed this page shows: its source, or the bundled one.
+  update();
+  if (!source) {
+    bundled();
+    return;
+  }
+  var feedUrl = null;
+  try {
+    feedUrl = new URL(source, location.href);
+    if (!/^https?:$/.test(feedUrl.protocol)) feedUrl = null;
+  } catch (e) {}
+  (feedUrl ? readJson(feedUrl.href) : Promise.reject(new Error('not a web address'))).then(function (feed) {
+    var title = given.get('title') || (feed.campaign && typeof feed.campaign.title === 'string' ? feed.campaign.title : '');
+    title = title.replace(/\s+/g, ' ').trim();
+    if (title) linkText = title;
+    listPages(feed);
     update();
-  }, update);
+  }, function (e) {
+    if (given.get('title')) linkText = given.get('title').replace(/\s+/g, ' ').trim() || linkText;
+    note.textContent = "This page's feed (" + (feedUrl ? feedUrl.host + feedUrl.pathname : source.slice(0, 200)) +
+      ') could not be read (' + (e && e.message || e) + '): the pages listed are those of the bundled 2016 campaign. ' +
+      'The snippet and the link still show that feed.';
+    note.hidden = false;
+    bundled();
+  });
 })();

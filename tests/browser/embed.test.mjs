@@ -58,6 +58,9 @@ before(async () => {
          data-pages="${Array.from({ length: 300 }, (_, i) => `page-${i}-of-too-many`).join(',')}"
          data-accent="${'a'.repeat(1000)}" data-source="/test/ticking.json${'?x'.repeat(1500)}">too long the rest</a>
       <a class="likeloss-embed" href="/widget.html?layout=badge" data-title="${'é'.repeat(119)}!">just right</a>`),
+    // A campaign's own feed, whose title has characters HTML would read as markup.
+    '/test/campaign.json': testFeed({ title: 'Save <our> calls & "more"' }),
+    // A feed beside the widget that counts on every 0.2 s (same origin: always allowed).
     '/test/ticking.json': testFeed({ lostA: 1000, rateA: -5, ageA: 0, interval: 600 }),
   });
   browser = await launchBrowser();
@@ -503,6 +506,66 @@ describe('embedding', () => {
     await page.waitForFunction(previewLines, null, { timeout: 30000 });
     const lines = await page.evaluate(previewLines);
     assert.ok(!lines.some((l) => l.startsWith('Meditel')), 'the preview still shows Meditel');
+    await context.close();
+  });
+
+  // What the configurator's preview shows, once it shows the address of the share link.
+  const previewShows = () => {
+    const w = document.getElementById('configurator-preview').contentWindow;
+    return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines : null;
+  };
+
+  test("the configurator starts from the page's own feed and parameters, never its token", async () => {
+    const secret = 'EAAsecret0123456789';
+    const { context, page } = await openPage(browser, site.origin +
+      `/?source=%2Ftest%2Fcampaign.json&accent=%23112233&per_unit=2#layout=compact&graph_token=${secret}&refresh=120`);
+    // The pages to choose from are the feed's, not the 2016 campaign's.
+    await page.waitForFunction(() => [...document.querySelectorAll('#configurator-pages input')].map((i) => i.name).join() === 'page-alpha,page-beta',
+      null, { timeout: 10000 });
+    assert.equal(await page.inputValue('select[name=layout]'), 'compact');
+    assert.equal(await page.isChecked('input[name=own]'), true);
+    assert.equal(await page.inputValue('input[name=accent]'), '#112233');
+    let url = new URL(await page.inputValue('#configurator-link'));
+    assert.equal(url.pathname, '/widget.html');
+    assert.deepEqual(Object.fromEntries(url.searchParams),
+      { source: '/test/campaign.json', per_unit: '2', refresh: '120', layout: 'compact', accent: '#112233' });
+    // The snippet carries them too, and its link text is the campaign's title, as text.
+    const snippet = await page.inputValue('#configurator-snippet');
+    assert.ok(snippet.includes(`href="${url.href.replace(/&/g, '&amp;')}"`), snippet);
+    assert.ok(snippet.includes('>Save &lt;our&gt; calls &amp; "more"</a>'), snippet);
+    assert.ok(!snippet.includes(secret) && !(await page.inputValue('#configurator-link')).includes('graph_token'));
+    // The preview shows that feed, with these settings.
+    await page.waitForFunction(previewShows, null, { timeout: 30000 });
+    let lines = await page.evaluate(previewShows);
+    assert.ok(lines.some((l) => l.startsWith('Alpha: 1,111 likes lost')), JSON.stringify(lines));
+    assert.ok(!lines.some((l) => l.includes('Maroc Telecom')), JSON.stringify(lines));
+    // Choices change what the page gave, and keep the rest.
+    await page.uncheck('input[name="page-beta"]');
+    await page.selectOption('select[name=layout]', 'badge');
+    url = new URL(await page.inputValue('#configurator-link'));
+    assert.equal(url.searchParams.get('pages'), 'alpha');
+    assert.equal(url.searchParams.get('layout'), 'badge');
+    assert.equal(url.searchParams.get('source'), '/test/campaign.json');
+    assert.equal(url.searchParams.get('accent'), '#112233');
+    await page.waitForFunction(previewShows, null, { timeout: 30000 });
+    lines = await page.evaluate(previewShows);
+    assert.ok(!lines.some((l) => l.startsWith('Beta')), JSON.stringify(lines));
+    // Nothing of the title was read as markup.
+    assert.equal(await page.locator('#embed b, #embed script, #embed our').count(), 0);
+    await context.close();
+  });
+
+  test("the configurator says so when it cannot read the page's feed, and keeps that feed in the snippet", async () => {
+    const { context, page } = await openPage(browser, site.origin + '/?source=/test/missing.json&theme=dark');
+    const note = page.locator('#configurator-note');
+    await note.waitFor({ state: 'visible', timeout: 10000 });
+    assert.match(await note.textContent(), /could not be read .*HTTP 404.*bundled 2016 campaign/);
+    await page.waitForFunction(() => document.querySelectorAll('#configurator-pages input').length === 3);
+    const url = new URL(await page.inputValue('#configurator-link'));
+    assert.equal(url.searchParams.get('source'), '/test/missing.json');
+    assert.equal(url.searchParams.get('theme'), 'dark');
+    assert.equal(await page.inputValue('select[name=theme]'), 'dark');
+    assert.match(await page.inputValue('#configurator-snippet'), />Facebook likes lost: a live counter<\/a>/);
     await context.close();
   });
 });
