@@ -132,18 +132,31 @@
     });
   }
 
-  function readJson(url) {
+  function getJson(url) {
     return fetch(url, { credentials: 'omit', cache: 'no-cache', referrerPolicy: 'no-referrer' }).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.json();
-    }).then(function (feed) {
+    });
+  }
+  function readFeed(url) {
+    return getJson(url).then(function (feed) {
       if (!feed || !Array.isArray(feed.pages)) throw new Error('not a feed');
       return feed;
     });
   }
+  // As the widget decides: the page's own host, or one the deployment's settings list.
+  function allowed(url) {
+    if (url.origin === location.origin) return Promise.resolve();
+    return getJson('likeloss-config.json').catch(function () { return {}; }).then(function (config) {
+      var ok = Array.isArray(config.feed_origins) && config.feed_origins.some(function (o) {
+        try { return new URL(String(o)).origin === url.origin; } catch (e) { return false; }
+      });
+      if (!ok) throw new Error('its host is not one this site allows, so the counter shows the bundled campaign');
+    });
+  }
 
   function bundled() {
-    return readJson('campaign-2016.json').then(listPages).then(update, update);
+    return readFeed('campaign-2016.json').then(listPages).then(update, update);
   }
 
   // The pages to choose from are those of the feed this page shows: its source, or the bundled one.
@@ -157,7 +170,8 @@
     feedUrl = new URL(source, location.href);
     if (!/^https?:$/.test(feedUrl.protocol)) feedUrl = null;
   } catch (e) {}
-  (feedUrl ? readJson(feedUrl.href) : Promise.reject(new Error('not a web address'))).then(function (feed) {
+  (feedUrl ? allowed(feedUrl).then(function () { return readFeed(feedUrl.href); })
+    : Promise.reject(new Error('not a web address'))).then(function (feed) {
     var title = given.get('title') || (feed.campaign && typeof feed.campaign.title === 'string' ? feed.campaign.title : '');
     title = title.replace(/\s+/g, ' ').trim();
     if (title) linkText = title;

@@ -567,5 +567,18 @@ describe('embedding', () => {
     assert.equal(await page.inputValue('select[name=theme]'), 'dark');
     assert.match(await page.inputValue('#configurator-snippet'), />Facebook likes lost: a live counter<\/a>/);
     await context.close();
+    // A feed on a host the site does not allow is not even asked for: the widget would refuse it.
+    const elsewhere = site.origin.replace('127.0.0.1', 'localhost') + '/test/campaign.json';
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    const asked = [];
+    otherPage.on('request', (r) => { if (r.url().startsWith(elsewhere)) asked.push(r.url()); });
+    await otherPage.goto(site.origin + '/?source=' + encodeURIComponent(elsewhere));
+    await otherPage.locator('#configurator-note').waitFor({ state: 'visible', timeout: 10000 });
+    assert.match(await otherPage.locator('#configurator-note').textContent(), /host is not one this site allows/);
+    await otherPage.waitForFunction(() => document.querySelectorAll('#configurator-pages input').length === 3);
+    assert.equal(new URL(await otherPage.inputValue('#configurator-link')).searchParams.get('source'), elsewhere);
+    assert.deepEqual(asked, []);
+    await other.close();
   });
 });
