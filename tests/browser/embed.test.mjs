@@ -120,6 +120,34 @@ describe('embedding', () => {
     await context.close();
   });
 
+  test('the demo blog fits a 360 px phone: the sidebar goes below the article, each counter as wide as the column', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/demo/', { viewport: { width: 360, height: 740 } });
+    await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+    for (let i = 0; i < 3; i++) {  // lazily loaded: each is brought into view
+      await page.locator('iframe').nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction((n) => document.querySelectorAll('iframe')[n].contentWindow?.likeloss?.frames > 0, i, { timeout: 30000 });
+    }
+    await page.waitForTimeout(400);  // the heights settle
+    const layout = await page.evaluate(() => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top + scrollY, bottom: r.bottom + scrollY, width: r.width, height: r.height }; };
+      return { pageWidth: document.documentElement.scrollWidth, article: box(document.querySelector('article')),
+               aside: box(document.querySelector('aside')), frames: [...document.querySelectorAll('iframe')].map(box) };
+    });
+    assert.ok(layout.pageWidth <= 360, `the page scrolls sideways: ${layout.pageWidth}px`);
+    assert.ok(layout.aside.top >= layout.article.bottom, `the sidebar is beside the article: ${JSON.stringify(layout)}`);
+    for (const [i, frame] of layout.frames.entries()) {
+      assert.ok(frame.width >= 300, `counter ${i + 1} is ${frame.width}px wide`);
+      assert.ok(frame.right <= 360, `counter ${i + 1} overflows to ${frame.right}px`);
+    }
+    // The full layout at a phone's width: about a screen tall, not a squeezed column.
+    assert.ok(layout.frames[0].height < 800, `the full counter is ${layout.frames[0].height}px tall`);
+    // Still the blog it pretends to be: its strict policy and its reset stand.
+    assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /default-src 'none'; script-src 'self'/);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).marginTop), '0px');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a blog on another origin embeds the widget and sizes it from its reports', async () => {
     const blog = createServer((req, res) => {
       res.writeHead(200, {
