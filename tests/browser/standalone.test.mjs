@@ -168,6 +168,27 @@ describe('the standalone page', () => {
     await context.close();
   });
 
+  test('the widget page has one main landmark holding all it shows, and the counter fills it edge to edge', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/widget.html', { viewport: { width: 400, height: 900 } });
+    await waitForCounter(page);
+    // What axe's landmark-one-main and region rules ask: one main landmark, and nothing shown outside it.
+    assert.equal(await page.getByRole('main').count(), 1);
+    const outside = await page.evaluate(() => [...document.body.children]
+      .filter((el) => !el.matches('main, script') && el.getBoundingClientRect().height > 0).map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(outside, []);
+    assert.equal(await page.locator('main #likeloss').count(), 1);
+    // The landmark changes nothing of the look: the counter from the top left corner, full width,
+    // and the page exactly its height (an iframe is sized from it).
+    const box = await page.evaluate(() => {
+      const r = document.getElementById('likeloss').getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, page: document.documentElement.scrollHeight };
+    });
+    assert.deepEqual({ x: box.x, y: box.y, width: box.width }, { x: 0, y: 0, width: 400 });
+    assert.ok(Math.abs(box.page - Math.max(box.height, 900)) <= 1, JSON.stringify(box));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('says so in words when WebGL 2 is not available', async () => {
     const noGl = await launchBrowser(['--disable-webgl', '--disable-webgl2']);
     try {
