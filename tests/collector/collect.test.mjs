@@ -69,15 +69,19 @@ function writeConfig(extra = {}, { mode = 0o600, pages } = {}) {
   if (!existsSync(join(dir, 'token'))) writeFileSync(join(dir, 'token'), TOKEN + '\n', { mode: 0o600 });
 }
 
-// Runs the command; `shell` wraps it (e.g. a file-size limit). Resolves with what it did.
-function collect(args = [], { env = {}, shell, onSpawn } = {}) {
+// Runs the command; `shell` wraps it (e.g. a file-size limit), `prefix` runs it through another
+// command (e.g. unshare). Resolves with what it did.
+function collect(args = [], { env = {}, shell, prefix = [], onSpawn } = {}) {
   const argv = [...args, join(dir, 'collect.json')];
   const child = shell
     ? spawn('bash', ['-c', `${shell}; exec "$0" "$@"`, bin('likeloss-collect'), ...argv], { env: { ...process.env, ...env } })
-    : spawn(bin('likeloss-collect'), argv, { env: { ...process.env, ...env } });
+    : prefix.length
+      ? spawn(prefix[0], [...prefix.slice(1), bin('likeloss-collect'), ...argv], { env: { ...process.env, ...env } })
+      : spawn(bin('likeloss-collect'), argv, { env: { ...process.env, ...env } });
   let stdout = '', stderr = '';
   child.stdout.on('data', (d) => { stdout += d; });
   child.stderr.on('data', (d) => { stderr += d; });
+  child.on('error', (e) => { stderr += e.message; });  // no such command: said, not thrown
   onSpawn?.(child);
   return new Promise((ok) => child.on('close', (code, signal) => {
     outputs.push(stdout, stderr);
@@ -438,8 +442,25 @@ describe('the configuration and the token', () => {
 
   test('a configuration that belongs to another user is refused', async () => {
     writeConfig();
-    chownSync(join(dir, 'collect.json'), 65534, 65534);  // nobody (the tests run as root, as CI does)
-    const r = await collect();
+    const config = join(dir, 'collect.json');
+    let prefix = [];
+    if (process.getuid() === 0) {
+      chownSync(config, 65534, 65534);  // nobody's
+    } else {
+      // Only root may give a file away. Instead the command runs in a user namespace where this
+      // user is root (uid 0) and the real root, unmapped there, is the overflow uid 65534: a file
+      // of the real root is then another user's. First, there, the configuration of this user is
+      // taken as the command's own...
+      prefix = ['unshare', '--user', '--map-root-user'];
+      const own = await collect([], { prefix });
+      if (own.code !== 0)
+        assert.fail(`as uid ${process.getuid()}, this test needs root or a user namespace (unshare --user --map-root-user): ${own.stderr}`);
+      graph.server.log.length = 0;
+      // ... then the configuration is a file of the real root's (followed like any path).
+      rmSync(config);
+      symlinkSync('/etc/passwd', config);
+    }
+    const r = await collect([], { prefix });
     assert.equal(r.code, 3);
     assert.match(r.stderr, /collect\.json belongs to another user \(uid 65534\), who could change it/);
     assert.equal(graph.requests().length, 0);
