@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: the built site on a loopback server and a real headless
 // Chromium. Nothing here is optional: if the site is not built or Chromium cannot start, the
 // tests fail with the reason, they are never skipped.
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -84,3 +84,36 @@ export function ensureOutDir() {
   mkdirSync(outDir, { recursive: true });
   return outDir;
 }
+
+// A screenshot the README shows (docs/NAME.png) must be what the page shows now. The fresh one is
+// written to tests/browser/out/NAME.png; UPDATE_SCREENSHOTS=1 copies it over the README's. The two
+// are compared in blocks of 16 x 16 pixels: a few pixels of anti-aliasing may differ from one
+// machine's graphics to another's, but no block may change by more than a quarter, which one digit
+// of a figure, a colour or a line moved does. Returns what differs, or '' when they match.
+export function compareWithReadme(shot, name) {
+  const fresh = join(ensureOutDir(), `${name}.png`);
+  const readme = join(repo, 'docs', `${name}.png`);
+  writeFileSync(fresh, shot);
+  if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(fresh, readme);
+  if (!existsSync(readme)) return `${readme} is missing`;
+  const a = decodePng(readFileSync(readme)), b = decodePng(shot);
+  const advice = ` (the page now: ${fresh}; if that is intended, run the tests with UPDATE_SCREENSHOTS=1)`;
+  if (a.width !== b.width || a.height !== b.height)
+    return `docs/${name}.png is ${a.width} x ${a.height} pixels, the page ${b.width} x ${b.height}${advice}`;
+  const B = 16, changed = [];
+  for (let by = 0; by < a.height; by += B) {
+    for (let bx = 0; bx < a.width; bx += B) {
+      let n = 0, size = 0;
+      for (let y = by; y < Math.min(by + B, a.height); y++) {
+        for (let x = bx; x < Math.min(bx + B, a.width); x++, size++) {
+          const i = (y * a.width + x) * 4;
+          if (Math.max(Math.abs(a.data[i] - b.data[i]), Math.abs(a.data[i + 1] - b.data[i + 1]),
+                       Math.abs(a.data[i + 2] - b.data[i + 2])) > 48) n++;
+        }
+      }
+      if (n > size / 4) changed.push(`${bx},${by}`);
+    }
+  }
+  return changed.length ? `docs/${name}.png differs from the page in ${changed.length} blocks of 16 px, first at ${changed.slice(0, 5).join(' ')}${advice}` : '';
+}
+
