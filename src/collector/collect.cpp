@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "feed_write.hpp"
-#include "live.hpp"
 
 namespace likeloss {
 

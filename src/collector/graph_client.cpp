@@ -5,7 +5,6 @@
 #include <thread>
 
 #include "http.hpp"
-#include "live.hpp"
 #include "schedule.hpp"
 
 namespace likeloss {
@@ -15,7 +14,7 @@ Instant wall_clock() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-Asked GraphClient::ask(const std::vector<std::string>& ids) {
+Asked GraphClient::ask(const std::vector<std::string>& ids, const GraphSearch* search) {
     Asked out;
     if (pause) {  // Facebook asked for a pause: no further request in this run
         out.failure = Exit::transient;
@@ -36,47 +35,34 @@ Asked GraphClient::ask(const std::vector<std::string>& ids) {
             pause_why = usage.header + " reported " + std::to_string(usage.percent) + " % of the allowed calls used" +
                         (usage.regain_minutes ? " and access regained in " + std::to_string(usage.regain_minutes) + " min" : "");
         }
-        // A rate limit: no retry in this run, and a pause for the next ones.
-        auto limited = [&](std::string why) {
-            pause = pause_until(usage, true, wall_clock());
-            pause_why = why;
-            out.failure = Exit::transient;
-            out.problem = std::move(why);
-            return out;
-        };
         if (!http.answered) {
             problem = "the Graph API at " + c_.graph_base + " gave no answer: " + http.problem;
         } else {
-            GraphAnswer g = parse_graph_response(http.body, ids);
-            if (g.error) {
-                const GraphError& e = *g.error;
-                switch (e.problem) {
-                    case GraphProblem::token:
-                        out.failure = Exit::config;
-                        out.problem = graph_error_text(e) + ": renew the token";
-                        return out;
-                    case GraphProblem::permission:
-                        out.failure = Exit::config;
-                        out.problem = graph_error_text(e) + ": the token needs Page Public Content Access";
-                        return out;
-                    case GraphProblem::unknown_page:
-                        out.unknown = e;
-                        return out;
-                    case GraphProblem::rate_limit:
-                        return limited(graph_error_text(e));
-                    case GraphProblem::other:
-                        problem = graph_error_text(e);
-                        break;
-                }
-            } else if (http.status == 429) {
-                return limited("the Graph API answered HTTP 429 (too many requests)");
-            } else if (http.status != 200) {
-                problem = "the Graph API at " + c_.graph_base + " answered HTTP " + std::to_string(http.status);
-            } else if (!g.invalid.empty()) {
-                problem = "the Graph API at " + c_.graph_base + " sent " + g.invalid;
-            } else {
-                out.pages = std::move(g.pages);
-                return out;
+            out.verdict = judge_graph(http.status, http.body, ids, search && search->counted());
+            const GraphVerdict& v = out.verdict;
+            switch (v.action) {
+                case GraphAction::counted:
+                case GraphAction::unknown:
+                case GraphAction::search:
+                case GraphAction::refused: return out;
+                case GraphAction::must_act:
+                    out.failure = Exit::config;
+                    out.problem = graph_error_text(*v.error) + (v.error->problem == GraphProblem::token
+                                                                    ? ": renew the token"
+                                                                    : ": the token needs Page Public Content Access");
+                    return out;
+                case GraphAction::rate_limited:
+                    // No retry in this run, and a pause for the next ones.
+                    pause = pause_until(usage, true, wall_clock());
+                    pause_why = v.error ? graph_error_text(*v.error) : "the Graph API answered HTTP 429 (too many requests)";
+                    out.failure = Exit::transient;
+                    out.problem = pause_why;
+                    return out;
+                case GraphAction::failed:
+                    problem = v.error               ? graph_error_text(*v.error)
+                              : http.status != 200 ? "the Graph API at " + c_.graph_base + " answered HTTP " + std::to_string(http.status)
+                                                   : "the Graph API at " + c_.graph_base + " sent " + v.invalid;
+                    break;
             }
         }
         if (last || pause) {
@@ -91,47 +77,61 @@ Asked GraphClient::ask(const std::vector<std::string>& ids) {
 
 Measured GraphClient::measure(const std::vector<std::string>& ids) {
     Measured out;
-    Asked asked = ask(ids);
-    if (asked.unknown) {
-        // Facebook does not know a page: leave out the ones it names, or find them one by one.
-        const GraphError error = *asked.unknown;
+    auto fail = [&](Exit code, std::string problem) {
+        out.failure = code;
+        out.problem = std::move(problem);
+        return out;
+    };
+    auto code_of = [](const Asked& a) { return a.verdict.error ? std::to_string(a.verdict.error->code) : "?"; };
+    const Asked batch = ask(ids);
+    if (batch.failure) return fail(*batch.failure, batch.problem);
+    const GraphVerdict& v = batch.verdict;
+    if (v.action == GraphAction::counted) {
+        out.pages = v.answer.pages;
+    } else if (v.action == GraphAction::unknown) {
+        // Leave out the pages Facebook names and ask for the others again.
         std::vector<std::string> rest;
         for (const std::string& id : ids) {
             bool named = false;
-            for (const std::string& u : error.unknown_ids) named = named || same_page_id(u, id);
+            for (const std::string& u : v.unknown) named = named || same_page_id(u, id);
             (named ? out.unknown : rest).push_back(id);
         }
-        asked = Asked{};
-        if (out.unknown.empty()) {
-            for (const std::string& id : rest) {
-                Asked one = ask({id});
-                if (one.unknown) out.unknown.push_back(id);
-                else if (one.failure) { asked = std::move(one); break; }
-                else out.pages.insert(out.pages.end(), one.pages.begin(), one.pages.end());
-            }
-            // Not one page known: the request itself is wrong (a code 100 is also a bad field
-            // or version), not every page id.
-            if (!asked.failure && out.unknown.size() == ids.size() && ids.size() > 1) {
-                asked.failure = Exit::config;
-                asked.problem = "Facebook refused every page of the request (Graph API error " +
-                                std::to_string(error.code) + "): check the page ids and graph.version";
-                out.unknown.clear();
-            }
-        } else if (!rest.empty()) {
-            asked = ask(rest);
-            if (asked.unknown) {
-                asked.failure = Exit::config;
-                asked.problem = graph_error_text(*asked.unknown);
-            }
+        if (!rest.empty()) {
+            const Asked again = ask(rest);
+            if (again.failure) return fail(*again.failure, again.problem);
+            if (again.verdict.action != GraphAction::counted)
+                return fail(Exit::config, graph_error_text(*again.verdict.error));
+            out.pages = again.verdict.answer.pages;
         }
+    } else if (v.action == GraphAction::search) {
+        // Facebook does not say which page it does not know: each page alone, by the core's rule.
+        GraphSearch search(ids);
+        while (search.active()) {
+            const std::string id = search.page();
+            const Asked one = ask({id}, &search);
+            if (one.failure) return fail(*one.failure, one.problem);
+            search.advance(one.verdict);
+            if (one.verdict.action == GraphAction::counted)
+                out.pages.insert(out.pages.end(), one.verdict.answer.pages.begin(), one.verdict.answer.pages.end());
+            else if (one.verdict.action == GraphAction::unknown)
+                out.unknown.push_back(id);
+            else  // refused: the request itself is wrong, not the page
+                return fail(Exit::config, "Facebook refused the request, and its first page asked alone (Graph API error " +
+                                              code_of(one) + "): check the page ids and graph.version");
+        }
+        // Not one page known: the request itself is wrong (a code 100 is also a bad field or
+        // version), not every page id.
+        if (out.unknown.size() == ids.size() && ids.size() > 1) {
+            out.unknown.clear();
+            return fail(Exit::config, "Facebook refused every page of the request (Graph API error " + code_of(batch) +
+                                          "): check the page ids and graph.version");
+        }
+    } else {  // refused: a single page asked, and a code 100 that is not about it
+        return fail(Exit::config, "Facebook refused the request (Graph API error " + code_of(batch) +
+                                      "): check the page id and graph.version");
     }
-    if (!asked.failure && asked.pages.empty() && out.pages.empty() && out.unknown.empty()) {
-        asked.failure = Exit::transient;
-        asked.problem = "the Graph API at " + c_.graph_base + " answered without a count for any page";
-    }
-    out.failure = asked.failure;
-    out.problem = std::move(asked.problem);
-    out.pages.insert(out.pages.end(), asked.pages.begin(), asked.pages.end());
+    if (out.pages.empty() && out.unknown.empty())
+        return fail(Exit::transient, "the Graph API at " + c_.graph_base + " answered without a count for any page");
     return out;
 }
 

@@ -19,8 +19,7 @@ Instant wall_clock();
 struct Asked {
     std::optional<Exit> failure;  // set: the run ends with this
     std::string problem;
-    std::vector<GraphPage> pages;
-    std::optional<GraphError> unknown;  // Facebook does not know a page of the request
+    GraphVerdict verdict;         // the last answer's (counted, unknown, search, refused, ...)
 };
 
 // The counts of a run: every page's, or a failure; the pages Facebook does not know are left out.
@@ -39,8 +38,9 @@ public:
     std::optional<Instant> pause;  // asked by Facebook's usage headers or a rate-limit error
     std::string pause_why;
 
-    // One request for `ids`, tried again while the failure may pass.
-    Asked ask(const std::vector<std::string>& ids);
+    // One request for `ids`, tried again while the failure may pass; judged as part of `search`
+    // when one is under way.
+    Asked ask(const std::vector<std::string>& ids, const GraphSearch* search = nullptr);
     // The counts of `ids`: one batched request, and when Facebook does not know a page, the
     // others again (or, when it does not name it, each page alone to find it).
     Measured measure(const std::vector<std::string>& ids);

@@ -26,7 +26,6 @@
 #include "files.hpp"
 #include "format.hpp"
 #include "graph_client.hpp"
-#include "live.hpp"
 
 using namespace likeloss;
 

@@ -14,6 +14,8 @@
 
 namespace likeloss {
 
+constexpr std::size_t kMaxConfigBytes = 64 << 10;  // likeloss-config.json, as the widget reads it
+
 struct Config {
     std::vector<std::string> feed_origins;  // "https://feeds.example.org", no path; the page's own is implied
     int min_refresh_s = 30;                 // no widget polls more often than this

@@ -87,6 +87,7 @@ struct FeedResult {
 };
 
 constexpr int kFeedVersion = 1;
+constexpr std::size_t kMaxFeedBytes = 1 << 20;  // what a reader reads; a feed with bounded history is far smaller
 constexpr std::int64_t kMaxCount = 1'000'000'000'000;  // far above any page's audience
 constexpr std::size_t kMaxPages = 50;
 constexpr std::size_t kMaxSamples = 10'000;

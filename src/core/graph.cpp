@@ -123,6 +123,65 @@ GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::s
     return a;
 }
 
+GraphVerdict judge_graph(int status, std::string_view body, const std::vector<std::string>& ids, bool alone_counted) {
+    GraphVerdict v;
+    v.status = status;
+    GraphAnswer a = parse_graph_response(body, ids);
+    if (a.error) {
+        const GraphError& e = *a.error;
+        v.error = e;
+        switch (e.problem) {
+            case GraphProblem::token:
+            case GraphProblem::permission: v.action = GraphAction::must_act; return v;
+            case GraphProblem::rate_limit: v.action = GraphAction::rate_limited; return v;
+            case GraphProblem::other: v.action = GraphAction::failed; return v;
+            case GraphProblem::unknown_page: break;
+        }
+        // One unknown id fails the whole batch. Code 100 is also Facebook's "invalid parameter"
+        // for other faults: a page asked alone is unknown when Facebook says so, or when another
+        // page alone was answered (so the request itself is right).
+        const bool says_unknown = e.code == 803 || e.subcode == 33 || !e.unknown_ids.empty();
+        if (!e.unknown_ids.empty()) {
+            v.action = GraphAction::unknown;
+            v.unknown = e.unknown_ids;
+        } else if (ids.size() == 1 && (says_unknown || alone_counted)) {
+            v.action = GraphAction::unknown;
+            v.unknown = ids;
+        } else if (ids.size() == 1) {
+            v.action = GraphAction::refused;
+        } else {
+            v.action = GraphAction::search;
+        }
+        return v;
+    }
+    if (status == 429) {
+        v.action = GraphAction::rate_limited;
+        return v;
+    }
+    if (!a.invalid.empty() || status != 200) {
+        v.invalid = std::move(a.invalid);
+        v.action = GraphAction::failed;
+        return v;
+    }
+    v.action = GraphAction::counted;
+    v.answer = std::move(a);
+    return v;
+}
+
+void GraphSearch::advance(const GraphVerdict& v) {
+    if (v.action == GraphAction::counted) counted_ = true;
+    if (v.action == GraphAction::counted || v.action == GraphAction::unknown)
+        ++next_;
+    else
+        next_ = ids_.size();
+}
+
+GraphVerdict GraphSearch::receive(int status, std::string_view body) {
+    GraphVerdict v = judge_graph(status, body, {page()}, counted_);
+    advance(v);
+    return v;
+}
+
 std::optional<std::pair<std::int64_t, Unit>> GraphPage::count_for(Unit unit) const {
     const bool has_likes = likes && !(*likes == 0 && followers && *followers > 0);
     if (unit == Unit::likes && has_likes) return std::make_pair(*likes, Unit::likes);

@@ -13,6 +13,8 @@
 
 namespace likeloss {
 
+constexpr std::size_t kMaxGraphBytes = 256 << 10;  // an answer with fifty pages' counts is far smaller
+
 enum class GraphProblem {
     token,         // 190: the token expired or is invalid
     rate_limit,    // 4, 17, 32, 341, 613, 80001-80014: too many calls; wait longer than for a network fault
@@ -48,6 +50,58 @@ struct GraphAnswer {
 };
 
 GraphAnswer parse_graph_response(std::string_view json_text, const std::vector<std::string>& ids);
+
+// ---------------------------------------------------------------------------------------------
+// What an answer means, for the widget and the collector alike: one verdict, which the widget
+// maps to its schedule and the collector to its exit code (each in its own words).
+
+enum class GraphAction {
+    counted,       // the pages' counts are in `answer` (those without one in answer.missing)
+    rate_limited,  // an error code of a rate limit, or HTTP 429: wait longer, no retry now
+    must_act,      // the token expired or may not read the pages: no retry helps, a person must act
+    unknown,       // Facebook does not know the pages in `unknown`: leave them out, ask the rest now
+    search,        // Facebook does not know a page and says not which: ask each page alone
+    refused,       // a code 100 that no page explains, before any page alone was counted: the
+                   // request itself is wrong (a field, a version, an app secret proof)
+    failed,        // anything else (an unknown code, a server error, garbage): try again later
+};
+
+struct GraphVerdict {
+    GraphAction action = GraphAction::failed;
+    int status = 0;                    // the HTTP status
+    std::optional<GraphError> error;   // Facebook's error, when it sent one
+    std::string invalid;               // why the answer is not a Graph answer, when it is not
+    std::vector<std::string> unknown;  // with `unknown`
+    GraphAnswer answer;                // with `counted`
+};
+
+// `ids`: the pages asked. `alone_counted`: a page asked alone was counted in this search, so the
+// request itself works and a code 100 for another page alone is about that page.
+GraphVerdict judge_graph(int status, std::string_view body, const std::vector<std::string>& ids,
+                         bool alone_counted = false);
+
+// The search for a page Facebook does not know when its error does not say which: each page of
+// the batch asked alone, in order. A page alone is unknown when Facebook says so (803, 100 with
+// subcode 33, or it names the page), or answers a plain 100 after another page alone was counted;
+// a plain 100 before that is the request's fault, and any other verdict ends the search too.
+class GraphSearch {
+public:
+    GraphSearch() = default;
+    explicit GraphSearch(std::vector<std::string> ids) : ids_(std::move(ids)) {}
+    bool active() const { return next_ < ids_.size(); }
+    const std::string& page() const { return ids_[next_]; }  // the page to ask alone now
+    bool counted() const { return counted_; }                // a page alone was counted
+    // After the verdict for page(): counted or unknown moves on to the next page, anything else
+    // ends the search.
+    void advance(const GraphVerdict& v);
+    // judge_graph for page(), then advance.
+    GraphVerdict receive(int status, std::string_view body);
+
+private:
+    std::vector<std::string> ids_;
+    std::size_t next_ = 0;
+    bool counted_ = false;
+};
 
 // The request without its token: "https://graph.facebook.com/v25.0/?ids=a,b&fields=...". It asks
 // for errors with HTTP 200 (suppress_http_code), so the browser logs no failed request, whose URL

@@ -122,7 +122,7 @@ std::optional<Request> Live::next_request(Instant now) {
         r.url = s_.source_url;
         r.max_bytes = kMaxFeedBytes;
     } else {
-        const std::vector<std::string> ids = probe_.empty() ? askable() : std::vector<std::string>{probe_.front()};
+        const std::vector<std::string> ids = search_.active() ? std::vector<std::string>{search_.page()} : askable();
         if (ids.empty()) {  // every page is left out: nothing will change, so stop asking
             schedule_.stop();
             if (problem_.empty()) problem_ = "No page is left to ask Facebook about";
@@ -276,54 +276,37 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
     if (r.outcome != Response::Outcome::answered)
         return fail(now, transport_problem(r.outcome, host, "the Graph API", config_.timeout_s * kSecond), Backoff::normal,
                     jitter);
-    const std::vector<std::string> asked = asked_ids_;
-    const bool probing = !probe_.empty();
-    GraphAnswer a = parse_graph_response(r.body, asked);
-    if (a.error) {
-        const GraphError& e = *a.error;
-        switch (e.problem) {
-            case GraphProblem::token:
-            case GraphProblem::permission:
-                return fail(now, graph_error_text(e), Backoff::longest, jitter);
-            case GraphProblem::rate_limit:
-                return fail(now, graph_error_text(e), Backoff::longer, jitter);
-            case GraphProblem::other:
-                return fail(now, graph_error_text(e), Backoff::normal, jitter);
-            case GraphProblem::unknown_page:
-                break;
+    const bool searching = search_.active();
+    const GraphVerdict v = searching ? search_.receive(r.status, r.body) : judge_graph(r.status, r.body, asked_ids_);
+    // What went wrong, in the visitor's words: Facebook's error, else the HTTP status or the garbage.
+    auto problem = [&] {
+        if (v.error) {
+            GraphError e = *v.error;
+            if (v.action == GraphAction::refused) e.problem = GraphProblem::other;  // not about a page
+            return graph_error_text(e);
         }
-        // One unknown id fails the whole batch. Leave out the ones Facebook names; if it names
-        // none, ask for the pages one by one to find them. Code 100 is also Facebook's "invalid
-        // parameter" for other faults: a page asked alone is unknown only when Facebook says so
-        // (803, or 100 with subcode 33 "does not exist"); otherwise the error stands.
-        const bool says_unknown = e.code == 803 || e.subcode == 33 || !e.unknown_ids.empty();
-        if (asked.size() == 1 && !says_unknown) {
-            probe_.clear();
-            GraphError other = e;
-            other.problem = GraphProblem::other;
-            return fail(now, graph_error_text(other), Backoff::normal, jitter);
-        }
-        if (!e.unknown_ids.empty()) {
-            for (const std::string& id : e.unknown_ids) unknown_.push_back(id);
-            if (probing) probe_.erase(probe_.begin());
-        } else if (asked.size() == 1) {
-            unknown_.push_back(asked.front());
-            if (probing) probe_.erase(probe_.begin());
-        } else {
-            probe_ = asked;
-        }
-        problem_.clear();
-        problem_since_ = 0;
-        schedule_.succeeded(now, jitter);
-        merge(now);
-        schedule_.now_due(now);  // the rest at once (or stop, if none is left)
-        return;
+        return r.status != 200 ? http_problem(r, host) : "The Graph API sent " + v.invalid;
+    };
+    switch (v.action) {
+        case GraphAction::must_act: return fail(now, problem(), Backoff::longest, jitter);
+        case GraphAction::rate_limited: return fail(now, problem(), Backoff::longer, jitter);
+        case GraphAction::refused:
+        case GraphAction::failed: return fail(now, problem(), Backoff::normal, jitter);
+        case GraphAction::unknown:
+        case GraphAction::search:
+            // Leave out the pages Facebook names (or found alone), or find them one by one; then
+            // the rest at once (or stop, if none is left).
+            for (const std::string& id : v.unknown) unknown_.push_back(id);
+            if (v.action == GraphAction::search) search_ = GraphSearch(asked_ids_);
+            problem_.clear();
+            problem_since_ = 0;
+            schedule_.succeeded(now, jitter);
+            merge(now);
+            schedule_.now_due(now);
+            return;
+        case GraphAction::counted: break;
     }
-    if (!a.invalid.empty()) {
-        if (r.status != 200) return fail_http(now, r, host, jitter);
-        return fail(now, "The Graph API sent " + a.invalid, Backoff::normal, jitter);
-    }
-    if (r.status != 200) return fail_http(now, r, host, jitter);
+    const GraphAnswer& a = v.answer;
     const Feed& base = base_ ? *base_ : bundled_;
     for (const std::string& id : a.missing)
         if (!contains(unknown_, id)) unknown_.push_back(id);
@@ -348,12 +331,11 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
         if (list.size() > kMaxGraphSamples) list.erase(list.begin());
         units_[g.id] = count->second;
     }
-    if (probing) probe_.erase(probe_.begin());
     good_at_ = now;
     problem_.clear();
     problem_since_ = 0;
     schedule_.succeeded(now, jitter);
-    if (!probe_.empty()) schedule_.now_due(now);
+    if (search_.active()) schedule_.now_due(now);
     if (askable().empty()) schedule_.now_due(now);  // next_request stops the schedule and says why
     merge(now);
 }

@@ -22,9 +22,6 @@
 
 namespace likeloss {
 
-constexpr std::size_t kMaxFeedBytes = 1 << 20;     // a feed with bounded history is far smaller
-constexpr std::size_t kMaxGraphBytes = 256 << 10;  // fifty pages' counts
-constexpr std::size_t kMaxConfigBytes = 64 << 10;
 constexpr std::size_t kMaxSavedBytes = 256 << 10;  // localStorage is small and shared by the site
 constexpr std::size_t kMaxGraphSamples = 500;       // a page's counts kept from this session
 
@@ -132,7 +129,7 @@ private:
     std::vector<std::string> graph_ids_;
     std::vector<std::string> unknown_;   // ids Facebook does not know: left out
     std::vector<std::string> no_baseline_;
-    std::vector<std::string> probe_;     // ids to ask one by one to find the unknown ones
+    GraphSearch search_;                 // asking the pages one by one to find an unknown one
     std::vector<std::string> asked_ids_; // the ids of the Graph request in flight
     std::map<std::string, std::vector<Measurement>> counts_;
     std::map<std::string, Unit> units_;

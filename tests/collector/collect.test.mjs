@@ -266,11 +266,25 @@ describe('Facebook says no', () => {
 describe('what needs a person', () => {
   test('every page unknown: the request is wrong, exit 3 and nothing published', async () => {
     writeConfig({}, { pages: [{ id: 'nobody.one', name: 'One' }, { id: 'nobody.two', name: 'Two' }] });
-    graph.override = (req, res, url) => graph.error(res, url, 400, { message: '(#100) Unsupported get request', type: 'GraphMethodException', code: 100 });
+    // The batch fails with a code 100 that names no page; each page alone, as Facebook says of an
+    // object that does not exist (code 100, subcode 33).
+    graph.override = (req, res, url) => url.searchParams.get('ids').includes(',')
+      ? graph.error(res, url, 400, { message: '(#100) Unsupported get request', type: 'GraphMethodException', code: 100 })
+      : graph.error(res, url, 400, { message: "Unsupported get request. Object with ID 'x' does not exist", type: 'GraphMethodException', code: 100, error_subcode: 33 });
     const r = await collect();
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /Facebook refused every page of the request \(Graph API error 100\): check the page ids and graph\.version/);
     assert.equal(graph.requests().length, 3);  // the batch, then each page once
+    assert.ok(!existsSync(feedPath()));
+  });
+
+  test('a code 100 that no page explains (the first page alone fails too): exit 3 after two requests', async () => {
+    writeConfig({}, { pages: [{ id: 'maroctelecom', name: 'MT' }, { id: 'inwi.ma', name: 'Inwi' }] });
+    graph.override = (req, res, url) => graph.error(res, url, 400, { message: '(#100) Pages Public Content Access requires either app secret proof or an app token', type: 'OAuthException', code: 100 });
+    const r = await collect();
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /Facebook refused the request, and its first page asked alone \(Graph API error 100\): check the page ids and graph\.version/);
+    assert.equal(graph.requests().length, 2);  // the batch, then the first page alone: not every page
     assert.ok(!existsSync(feedPath()));
   });
 

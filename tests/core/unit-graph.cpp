@@ -96,3 +96,45 @@ TEST(Graph, AnEmptyIdMatchesNothingAndEnds) {
     ASSERT_TRUE(a.error);
     EXPECT_EQ(a.error->unknown_ids, (std::vector<std::string>{"x", "y"}));
 }
+
+// One verdict for the widget and the collector: what each answer means.
+TEST(Graph, OneVerdictForEveryAnswer) {
+    const std::vector<std::string> two{"a", "b"}, one{"a"};
+    auto action = [](int status, const char* body, const std::vector<std::string>& ids, bool counted = false) {
+        return judge_graph(status, body, ids, counted).action;
+    };
+    EXPECT_EQ(action(200, R"({"a": {"fan_count": 5}, "b": {"followers_count": 6}})", two), GraphAction::counted);
+    EXPECT_EQ(action(200, R"({"error": {"code": 190}})", two), GraphAction::must_act);
+    EXPECT_EQ(action(200, R"({"error": {"code": 10}})", two), GraphAction::must_act);
+    EXPECT_EQ(action(200, R"({"error": {"code": 4}})", two), GraphAction::rate_limited);
+    EXPECT_EQ(action(429, "slow down", two), GraphAction::rate_limited);
+    EXPECT_EQ(action(200, R"({"error": {"code": 2}})", two), GraphAction::failed);
+    EXPECT_EQ(action(500, "<html>", two), GraphAction::failed);
+    EXPECT_EQ(action(200, "{\"a\":", two), GraphAction::failed);
+    const GraphVerdict named = judge_graph(200, R"({"error": {"code": 803, "message": "do not exist: b"}})", two);
+    EXPECT_EQ(named.action, GraphAction::unknown);
+    EXPECT_EQ(named.unknown, (std::vector<std::string>{"b"}));
+    EXPECT_EQ(action(200, R"({"error": {"code": 100}})", two), GraphAction::search);
+    // A page alone: unknown when Facebook says so, or once another page alone was counted.
+    EXPECT_EQ(action(200, R"({"error": {"code": 803}})", one), GraphAction::unknown);
+    EXPECT_EQ(action(200, R"({"error": {"code": 100, "error_subcode": 33}})", one), GraphAction::unknown);
+    EXPECT_EQ(action(200, R"({"error": {"code": 100}})", one), GraphAction::refused);
+    EXPECT_EQ(action(200, R"({"error": {"code": 100}})", one, true), GraphAction::unknown);
+}
+
+TEST(Graph, TheSearchAsksEachPageAloneAndStopsWhereTheRequestIsAtFault) {
+    const char* plain100 = R"({"error": {"code": 100}})";
+    GraphSearch found({"a", "b", "c"});
+    EXPECT_EQ(found.page(), "a");
+    EXPECT_EQ(found.receive(200, plain100).action, GraphAction::refused);  // nothing counted yet: the request
+    EXPECT_FALSE(found.active());
+
+    GraphSearch search({"a", "b", "c"});
+    EXPECT_EQ(search.receive(200, R"({"a": {"fan_count": 5}})").action, GraphAction::counted);
+    ASSERT_TRUE(search.active());
+    EXPECT_EQ(search.page(), "b");
+    EXPECT_EQ(search.receive(200, plain100).action, GraphAction::unknown);  // the request works: b is at fault
+    EXPECT_EQ(search.page(), "c");
+    EXPECT_EQ(search.receive(200, R"({"error": {"code": 4}})").action, GraphAction::rate_limited);
+    EXPECT_FALSE(search.active());  // anything else ends the search
+}
