@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what likeloss needs to build and test, and only what is missing:
 #   Debian packages (Emscripten, nlohmann/json, GoogleTest, libcurl, Chromium, the Inter font,
-#   fonttools),
+#   fonttools, and clang with its sanitizer and libFuzzer runtimes for the checked build),
 #   Dear ImGui 1.86 from Debian's source package into third_party/imgui,
 #   the npm packages of the browser tests (playwright-core, pngjs) into node_modules.
 # Safe to run again: it checks before it installs.
@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-packages=(cmake make g++ python3 dpkg-dev libgtest-dev nlohmann-json3-dev libcurl4-openssl-dev emscripten chromium fonts-inter fonttools)
+packages=(cmake make g++ clang libclang-rt-dev python3 dpkg-dev libgtest-dev nlohmann-json3-dev libcurl4-openssl-dev emscripten chromium
+          fonts-inter fonttools)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done

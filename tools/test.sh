@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Quick start, second command: install what is missing, build both sides and run every test.
 #   1. the core's unit tests (GoogleTest under CTest), native
-#   2. the collector (likeloss-collect) against a Graph-API-like server on 127.0.0.1
-#   3. the browser tests (node:test + playwright-core) in a real headless Chromium
-# Any failure, including a browser that cannot start, fails the whole command.
+#   2. the same tests again under AddressSanitizer + UBSan (preset asan, clang)
+#   3. the collector (likeloss-collect) against a Graph-API-like server on 127.0.0.1
+#   4. the browser tests (node:test + playwright-core) in a real headless Chromium
+# Any failure, including a browser that cannot start or a sanitizer report, fails the whole command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
@@ -14,6 +15,11 @@ cmake --preset native >/dev/null
 cmake --build --preset native -j"$(nproc)"
 ctest --preset native
 
+echo "== sanitised unit tests (AddressSanitizer + UBSan)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$(nproc)"
+ctest --preset asan
+
 echo "== web build"
 cmake --preset web >/dev/null
 cmake --build --preset web -j"$(nproc)"
@@ -23,3 +29,4 @@ node --test --test-concurrency=1 tests/collector/
 
 echo "== browser tests"
 node --test --test-concurrency=1 tests/browser/
+
