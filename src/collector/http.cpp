@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text.hpp"
+
 namespace likeloss {
 
 namespace {
@@ -35,9 +37,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     if (colon != std::string::npos) {
         std::string name = line.substr(0, colon);
         for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        std::string value = line.substr(colon + 1);
-        while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.pop_back();
-        while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.erase(0, 1);
+        const std::string value = trim(line.substr(colon + 1));
         if (name == "x-app-usage") t->app_usage = value;
         if (name == "x-business-use-case-usage") t->business_usage = value;
     }

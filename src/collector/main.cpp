@@ -26,6 +26,7 @@
 #include "files.hpp"
 #include "format.hpp"
 #include "graph_client.hpp"
+#include "text.hpp"
 
 using namespace likeloss;
 
@@ -62,12 +63,6 @@ int finish(Exit code, const std::string& line, const std::vector<std::string>& n
     return static_cast<int>(code);
 }
 
-std::string joined(const std::vector<std::string>& parts) {
-    std::string s;
-    for (const std::string& p : parts) s += (s.empty() ? "" : "; ") + p;
-    return s;
-}
-
 // The token: the environment's, else the token file's, which only its owner may read.
 std::optional<std::string> find_token(const std::string& token_file, std::string& problem) {
     if (const char* env = std::getenv("LIKELOSS_GRAPH_TOKEN"); env && *env) return std::string(env);
@@ -80,18 +75,9 @@ std::optional<std::string> find_token(const std::string& token_file, std::string
         problem = problem.rfind(token_file, 0) == 0 ? "the token file " + problem : "the token file: " + problem;
         return std::nullopt;
     }
-    std::string token = *text;
-    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front()))) token.erase(0, 1);
-    return token;
+    return trim(*text);
 }
 
-bool plausible_token(const std::string& token) {
-    if (token.size() < 8 || token.size() > 4096) return false;
-    for (char ch : token)
-        if (static_cast<unsigned char>(ch) <= ' ' || static_cast<unsigned char>(ch) >= 127) return false;
-    return true;
-}
 
 struct Args {
     bool dry_run = false;
@@ -148,7 +134,7 @@ std::optional<int> read_setup(const Args& args, Setup& setup) {
         g_token_escaped = escaped;
         curl_free(escaped);
     }
-    if (!plausible_token(*token))
+    if (!valid_graph_token(*token))
         return finish(Exit::config, "the Graph API token is not one (8 to 4096 printable characters, no spaces)");
     return std::nullopt;
 }
@@ -221,7 +207,7 @@ std::string summary_of(const NextFeed& next, const Setup& s, const std::string& 
         if (!p.samples.empty() && p.samples.back().at == now) summary += ", " + p.id + " " + format_count(p.samples.back().count);
         else if (p.samples.empty() && p.baseline.at == now) summary += ", " + p.id + " " + format_count(p.baseline.count);
     summary += ", " + std::to_string(text.size() / 1024 + 1) + " KB";
-    if (!notes.empty()) summary += "; " + joined(notes);
+    if (!notes.empty()) summary += "; " + join(notes, "; ");
     return summary;
 }
 
@@ -253,7 +239,7 @@ int run(int argc, char** argv) {
     if (!args.dry_run && !keep_pause(s, graph, notes)) code = Exit::config;
     if (measured.failure) {
         std::string line = measured.problem + "; " + s.output + " is unchanged";
-        if (!notes.empty()) line += "; " + joined(notes);
+        if (!notes.empty()) line += "; " + join(notes, "; ");
         return finish(*measured.failure == Exit::transient && code == Exit::config ? Exit::config : *measured.failure, line);
     }
     for (const std::string& id : measured.unknown) notes.push_back(id + ": Facebook does not know this page id");
@@ -261,7 +247,7 @@ int run(int argc, char** argv) {
 
     NextFeed next = next_feed(c, published ? &*published : nullptr, measured.pages, now);
     notes.insert(notes.end(), next.notes.begin(), next.notes.end());
-    if (!next.feed) return finish(code == Exit::config ? code : Exit::unchanged, "nothing to publish yet: " + joined(notes));
+    if (!next.feed) return finish(code == Exit::config ? code : Exit::unchanged, "nothing to publish yet: " + join(notes, "; "));
     const std::string text = write_feed(*next.feed);
     if (const FeedResult check = parse_feed(text, now); !check.ok())
         return finish(Exit::transient, "the feed made from this run does not read back (" + check.error.message() +

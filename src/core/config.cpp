@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "format.hpp"
+#include "graph.hpp"
 
 namespace likeloss {
 
@@ -123,9 +124,7 @@ ConfigResult parse_config(std::string_view text) {
         if (g.contains("version")) {
             const json& v = g["version"];
             const std::string s = v.is_string() ? v.get<std::string>() : "";
-            const bool ok = s.size() >= 4 && s.size() <= 8 && s[0] == 'v' &&
-                            std::all_of(s.begin() + 1, s.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) || ch == '.'; });
-            if (!ok) return fail("$.graph.version", "must be a version like v25.0");
+            if (!valid_graph_version(s)) return fail("$.graph.version", "must be a version like v25.0");
             c.graph_version = s;
         }
     }

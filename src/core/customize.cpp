@@ -1,7 +1,8 @@
 #include "customize.hpp"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "format.hpp"
 
 namespace likeloss {
 
@@ -10,12 +11,6 @@ namespace {
 Status weaker(Status a, Status b) {
     // reported < derived < assumption: a figure is as sure as its least sure part.
     return static_cast<int>(a) > static_cast<int>(b) ? a : b;
-}
-
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
 }
 
 std::string joined(const std::string& a, const std::string& b) {
@@ -72,18 +67,18 @@ std::vector<std::string> customize(Feed& feed, const Options& o) {
             m.currency = chosen.currency;
             m.per_unit.value = feed.money.per_unit.value * k;
             m.per_unit.provenance = computed(feed.money.per_unit.provenance,
-                                             number(feed.money.per_unit.value) + " " + feed.money.currency + " x " +
-                                                 number(k) + " " + chosen.currency + "/" + feed.money.currency + ".");
+                                             format_number(feed.money.per_unit.value) + " " + feed.money.currency + " x " +
+                                                 format_number(k) + " " + chosen.currency + "/" + feed.money.currency + ".");
             Rate back;
             back.currency = feed.money.currency;
             back.per_base.value = 1 / k;
-            back.per_base.provenance = computed({by.status, "", ""}, "1 / " + number(k) + ".");
+            back.per_base.provenance = computed({by.status, "", ""}, "1 / " + format_number(k) + ".");
             m.rates.push_back(back);
             for (const Rate& r : feed.money.rates) {
                 if (r.currency == chosen.currency) continue;
                 Rate other = r;
                 other.per_base.value = r.per_base.value / k;
-                other.per_base.provenance = computed(r.per_base.provenance, number(r.per_base.value) + " / " + number(k) + ".");
+                other.per_base.provenance = computed(r.per_base.provenance, format_number(r.per_base.value) + " / " + format_number(k) + ".");
                 m.rates.push_back(other);
             }
             feed.money = std::move(m);

@@ -1,7 +1,5 @@
 #include "describe.hpp"
 
-#include <cstdio>
-
 #include "format.hpp"
 
 namespace likeloss {
@@ -61,9 +59,7 @@ Description describe(const Model& model, const Figures& f) {
                format_money(feed.money.per_unit.value, feed.money.currency) + " (" +
                status_name(feed.money.per_unit.provenance.status) + ")";
     for (const Rate& r : feed.money.rates) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%g", r.per_base.value);
-        d.method += "; 1 " + feed.money.currency + " = " + buf + " " + r.currency + " (" +
+        d.method += "; 1 " + feed.money.currency + " = " + format_number(r.per_base.value) + " " + r.currency + " (" +
                     status_name(r.per_base.provenance.status) + ")";
     }
     d.method += ".";

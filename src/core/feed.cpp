@@ -42,6 +42,13 @@ std::optional<double> recent_rate(const Measurement& first, const std::vector<Me
     return rate;
 }
 
+bool valid_page_id(std::string_view id) {
+    if (id.empty() || id.size() > 100) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    });
+}
+
 bool same_page_id(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
@@ -310,10 +317,7 @@ private:
 
     bool read_id(const json& j, std::string& id) {
         if (!read_string(j, id, 100)) return false;
-        for (char ch : id)
-            if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '_' && ch != '-')
-                return fail("may hold only letters, digits, '.', '_' and '-'");
-        return true;
+        return valid_page_id(id) || fail("may hold only letters, digits, '.', '_' and '-'");
     }
 
     bool read_color(const json& j, std::optional<Rgba>& color) {

@@ -109,6 +109,11 @@ constexpr Instant kMinRateSpan = kMinute;
 // it is beyond what a feed may say (kMaxRatePerSecond): no estimate rather than a wild one.
 std::optional<double> recent_rate(const Measurement& first, const std::vector<Measurement>& later);
 
+// A Facebook page id or handle: letters, digits, '.', '_' and '-', 1 to 100 characters. The one
+// rule for ids in feeds, parameters and the collector's configuration (embed.js and the
+// configurator hold copies that a test keeps in step).
+bool valid_page_id(std::string_view id);
+
 // Page ids are Facebook handles, which match in any case: "InWi.ma" is "inwi.ma".
 bool same_page_id(std::string_view a, std::string_view b);
 // The page with this id (in any case), or null.

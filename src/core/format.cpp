@@ -1,5 +1,6 @@
 #include "format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -27,14 +28,20 @@ std::string format_count(std::int64_t n) {
 std::string format_number(double v) {
     if (!std::isfinite(v)) return v != v ? "not a number" : v > 0 ? "infinity" : "minus infinity";
     const double magnitude = std::fabs(v);
-    double whole = std::floor(magnitude);
+    // Whole numbers in full; others to six significant digits, as %g would, but never in exponent form.
+    int decimals = 0;
+    if (magnitude != std::floor(magnitude))
+        decimals = std::clamp(6 - (static_cast<int>(std::floor(std::log10(magnitude))) + 1), 0, 20);
     char buf[400];  // %.0f of the largest double has 309 digits
-    std::snprintf(buf, sizeof buf, "%.12f", magnitude - whole);  // "0.250000000000", or "1.000…" rounded up
-    if (buf[0] == '1') whole += 1;
-    std::string fraction = buf + 1;
-    while (!fraction.empty() && (fraction.back() == '0' || fraction.back() == '.')) fraction.pop_back();
-    std::snprintf(buf, sizeof buf, "%.0f", whole);
-    const std::string out = group_digits(buf) + fraction;
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, magnitude);
+    std::string text = buf;
+    std::string fraction;
+    if (const auto dot = text.find('.'); dot != std::string::npos) {
+        fraction = text.substr(dot);
+        text.resize(dot);
+        while (!fraction.empty() && (fraction.back() == '0' || fraction.back() == '.')) fraction.pop_back();
+    }
+    const std::string out = group_digits(text) + fraction;
     return v < 0 && out != "0" ? "-" + out : out;
 }
 

@@ -10,7 +10,7 @@ namespace likeloss {
 
 std::string format_count(std::int64_t n);                 // 494652 -> "494,652"
 // Any number as people write it, never in exponent form: 1e6 -> "1,000,000", 1e-9 -> "0.000000001",
-// 0.25 -> "0.25" (up to twelve decimals, trailing zeros dropped).
+// 0.25 -> "0.25", 10.881392 -> "10.8814" (whole numbers in full, others to six significant digits).
 std::string format_number(double v);
 std::string format_money(double value, const std::string& currency);  // "1,483,956 MAD", "$148,396"
 std::string format_percent(double percent);               // 7.4123 -> "7.41%"

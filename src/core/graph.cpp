@@ -10,6 +10,20 @@ namespace likeloss {
 
 using json = nlohmann::json;
 
+bool valid_graph_version(std::string_view v) {
+    if (v.size() < 4 || v.size() > 8 || v[0] != 'v') return false;
+    const auto dot = v.find('.');
+    if (dot == std::string_view::npos || dot < 2 || dot + 1 >= v.size()) return false;
+    for (std::size_t i = 1; i < v.size(); ++i)
+        if (i != dot && !std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+    return true;
+}
+
+bool valid_graph_token(std::string_view t) {
+    return t.size() >= 8 && t.size() <= 4096 &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c > ' ' && c < 127; });
+}
+
 GraphProblem graph_problem(std::int64_t code) {
     switch (code) {
         case 190: return GraphProblem::token;

@@ -15,6 +15,14 @@ namespace likeloss {
 
 constexpr std::size_t kMaxGraphBytes = 256 << 10;  // an answer with fifty pages' counts is far smaller
 
+// The one rule for a Graph API version, in the widget's parameters and both settings files:
+// "v25.0" (a 'v', digits, a dot, digits; 4 to 8 characters).
+bool valid_graph_version(std::string_view version);
+// The one rule for a token, in the widget and the collector: 8 to 4,096 printable ASCII
+// characters without spaces (user, page and app tokens, "id|secret", all fit). It travels
+// URL-escaped, and is never repeated back when refused.
+bool valid_graph_token(std::string_view token);
+
 enum class GraphProblem {
     token,         // 190: the token expired or is invalid
     rate_limit,    // 4, 17, 32, 341, 613, 80001-80014: too many calls; wait longer than for a network fault

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "format.hpp"
+#include "text.hpp"
 
 namespace likeloss {
 
@@ -19,12 +20,6 @@ constexpr int kSavedVersion = 1;
 
 bool contains(const std::vector<std::string>& list, std::string_view id) {
     return std::any_of(list.begin(), list.end(), [&](const std::string& x) { return same_page_id(x, id); });
-}
-
-std::string join(const std::vector<std::string>& list) {
-    std::string out;
-    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? ", " : "") + list[i];
-    return out;
 }
 
 std::string host_of(std::string_view origin) {
@@ -135,7 +130,7 @@ std::optional<Request> Live::next_request(Instant now) {
         r.revalidate = false;
     }
     r.shown_url = r.url;
-    if (r.kind == Request::Kind::graph) r.url += "&access_token=" + s_.graph_token;
+    if (r.kind == Request::Kind::graph) r.url += "&access_token=" + url_escape(s_.graph_token);
     asked_ = r.kind;
     schedule_.sent();
     ++requests_;
@@ -387,11 +382,9 @@ std::string Live::notice(Instant now) const {
         parts.push_back(mode_ == Mode::graph && step_ == Step::poll ? "Loading the counts from Facebook's Graph API."
                                                                     : "Loading the figures from " + s_.source_host + ".");
     }
-    if (!unknown_.empty()) parts.push_back("Facebook has no page count for " + join(unknown_) + ": left out.");
-    if (!no_baseline_.empty()) parts.push_back("No baseline in the feed for " + join(no_baseline_) + ": left out.");
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " " : "") + parts[i];
-    return out;
+    if (!unknown_.empty()) parts.push_back("Facebook has no page count for " + join(unknown_, ", ") + ": left out.");
+    if (!no_baseline_.empty()) parts.push_back("No baseline in the feed for " + join(no_baseline_, ", ") + ": left out.");
+    return join(parts, " ");
 }
 
 std::string Live::saved_key() const { return mode_ == Mode::feed ? "likeloss:v1:feed:" + s_.source_url : ""; }

@@ -7,6 +7,8 @@
 
 #include "color.hpp"
 #include "feed.hpp"
+#include "graph.hpp"
+#include "text.hpp"
 
 namespace likeloss {
 
@@ -28,42 +30,6 @@ std::string decode(std::string_view s) {
     return out;
 }
 
-std::string trim(std::string s) {
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-    return s;
-}
-
-// A token is printable ASCII with no separators; Facebook's are letters and digits, app tokens
-// add '|'. Anything else is refused without being repeated back.
-bool valid_token(std::string_view t) {
-    if (t.size() < 8 || t.size() > 1024) return false;
-    return std::all_of(t.begin(), t.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '|' || c == '_' || c == '-' || c == '.';
-    });
-}
-
-// Code points in well-formed UTF-8 (RFC 3629), or nothing when it is not: a Latin-1 "Caf%E9", a
-// stray byte, an overlong form, a surrogate, or a code point past U+10FFFF.
-std::optional<std::size_t> utf8_length(std::string_view s) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size(); ++n) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return std::nullopt;
-        // The second byte's range is what rules out overlong forms, surrogates and > U+10FFFF.
-        const auto second = static_cast<unsigned char>(len > 1 ? s[i + 1] : 0x80);
-        const unsigned char lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
-        const unsigned char hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
-        if (len > 1 && (second < lo || second > hi)) return std::nullopt;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::nullopt;
-        i += len;
-    }
-    return n;
-}
-
 // The parameters this widget reads: any other name is not its business and passes silently.
 bool known_parameter(std::string_view key) {
     static const char* const kNames[] = {"bg", "fg", "accent", "muted", "transparent", "theme", "layout", "title",
@@ -72,15 +38,6 @@ bool known_parameter(std::string_view key) {
     return key.rfind("color.", 0) == 0 || std::any_of(std::begin(kNames), std::end(kNames), [&](const char* k) { return key == k; });
 }
 
-bool valid_version(std::string_view v) {
-    // v25.0
-    if (v.size() < 4 || v.size() > 8 || v[0] != 'v') return false;
-    const auto dot = v.find('.');
-    if (dot == std::string_view::npos || dot < 2 || dot + 1 >= v.size()) return false;
-    for (std::size_t i = 1; i < v.size(); ++i)
-        if (i != dot && !std::isdigit(static_cast<unsigned char>(v[i]))) return false;
-    return true;
-}
 
 }  // namespace
 
@@ -97,13 +54,6 @@ std::vector<QueryParam> parse_query(std::string_view q) {
         out.push_back(std::move(p));
     }
     return out;
-}
-
-bool valid_page_id(std::string_view id) {
-    if (id.empty() || id.size() > 100) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-    });
 }
 
 Options parse_options(std::string_view query) {
@@ -185,12 +135,12 @@ Options parse_options(std::string_view query) {
             else
                 o.refresh_s = std::stoi(value);
         } else if (p.key == "graph_token") {
-            if (valid_token(value))
+            if (valid_graph_token(value))
                 o.graph_token = value;
             else
                 ignore(p.key, "not a Graph API access token");
         } else if (p.key == "graph_version") {
-            if (valid_version(value))
+            if (valid_graph_version(value))
                 o.graph_version = value;
             else
                 ignore(p.key, "not a Graph API version like v25.0");
@@ -200,7 +150,7 @@ Options parse_options(std::string_view query) {
             std::string_view rest = value;
             while (ok && !rest.empty()) {
                 const auto comma = rest.find(',');
-                const std::string id = trim(std::string(rest.substr(0, comma)));
+                const std::string id = trim(rest.substr(0, comma));
                 rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
                 if (id.empty()) continue;
                 if (!valid_page_id(id)) ok = false;

@@ -49,7 +49,5 @@ struct Options {
 // Later parameters win over earlier ones with the same name.
 Options parse_options(std::string_view query);
 
-// A Facebook page id or handle: letters, digits, '.', '_' and '-', at most 100 characters.
-bool valid_page_id(std::string_view id);
 
 }  // namespace likeloss

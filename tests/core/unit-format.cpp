@@ -55,4 +55,6 @@ TEST(Format, NumbersAsPeopleWriteThem) {
     EXPECT_EQ(format_number(-1e6), "-1,000,000");
     EXPECT_EQ(format_number(2.9999999999999), "3");
     EXPECT_EQ(format_number(1e308).find('e'), std::string::npos);
+    EXPECT_EQ(format_number(1 / 0.0919), "10.8814");  // six significant digits, as a rate is written
+    EXPECT_EQ(format_number(0.1 * 3), "0.3");
 }

@@ -138,3 +138,18 @@ TEST(Graph, TheSearchAsksEachPageAloneAndStopsWhereTheRequestIsAtFault) {
     EXPECT_EQ(search.receive(200, R"({"error": {"code": 4}})").action, GraphAction::rate_limited);
     EXPECT_FALSE(search.active());  // anything else ends the search
 }
+
+// One rule each for a version and a token, in the widget and both settings files.
+TEST(Graph, OneRuleForAVersionAndAToken) {
+    for (const char* ok : {"v25.0", "v2.12", "v100.99"}) EXPECT_TRUE(valid_graph_version(ok)) << ok;
+    for (const char* bad : {"latest", "v25", "v.5", "v2..5", "v25.", "25.0", "v25.0.1", "v1234.567"})
+        EXPECT_FALSE(valid_graph_version(bad)) << bad;
+    EXPECT_TRUE(valid_graph_token("EAAB123abc"));
+    EXPECT_TRUE(valid_graph_token("123456|abc/+=def"));  // an app token, "id|secret"
+    EXPECT_TRUE(valid_graph_token(std::string(4096, 'a')));
+    EXPECT_FALSE(valid_graph_token(std::string(4097, 'a')));
+    EXPECT_FALSE(valid_graph_token("short"));
+    EXPECT_FALSE(valid_graph_token("has a space"));
+    EXPECT_FALSE(valid_graph_token("tab\there12"));
+    EXPECT_FALSE(valid_graph_token("caf\xC3\xA9-token"));
+}
