@@ -2,12 +2,12 @@
 // feed at an instant. The browser tests compare the page's text against it.
 //
 //   likeloss-figures [--feed FILE] [--at RFC3339]     (default: the bundled 2016 feed, now)
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "clock.hpp"
 #include "describe.hpp"
 #include "embedded.hpp"
 #include "feed.hpp"
@@ -15,9 +15,7 @@
 
 int main(int argc, char** argv) {
     using namespace likeloss;
-    const Instant now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
+    const Instant now = wall_clock();
     std::string text(kDefaultFeed, kDefaultFeed_size);
     Instant at = now;
     for (int i = 1; i + 1 < argc; i += 2) {

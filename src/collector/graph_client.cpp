@@ -9,11 +9,6 @@
 
 namespace likeloss {
 
-Instant wall_clock() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 Asked GraphClient::ask(const std::vector<std::string>& ids, const GraphSearch* search) {
     Asked out;
     if (pause) {  // Facebook asked for a pause: no further request in this run

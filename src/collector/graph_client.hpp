@@ -7,14 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "clock.hpp"
 #include "collect.hpp"
 #include "collect_config.hpp"
 #include "graph.hpp"
 
 namespace likeloss {
-
-// The wall clock: the collector's only one.
-Instant wall_clock();
 
 struct Asked {
     std::optional<Exit> failure;  // set: the run ends with this

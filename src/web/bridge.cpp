@@ -1,6 +1,7 @@
 #include "bridge.hpp"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 // Module.likeloss is defined by shell/widget-boot.js before this program starts.
 EM_JS(void, js_page_attach, (), { Module["likeloss"]["attach"](); });
@@ -20,6 +21,8 @@ EM_JS(void, js_page_frame_drawn, (), { Module["likeloss"]["frameDrawn"](); });
 EM_JS(void, js_page_fatal, (const char* message), { Module["likeloss"]["fatal"](UTF8ToString(message)); });
 
 namespace likeloss::web {
+
+Instant wall_clock() { return static_cast<Instant>(emscripten_date_now()); }
 
 void page_attach() { js_page_attach(); }
 void page_set_text(const char* lines_json, bool urgent) { js_page_set_text(lines_json, urgent ? 1 : 0); }

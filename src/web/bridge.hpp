@@ -2,7 +2,11 @@
 // (Module.likeloss), which owns the DOM; nothing here builds HTML.
 #pragma once
 
+#include "time.hpp"
+
 namespace likeloss::web {
+
+Instant wall_clock();                        // the page's clock (Date.now()): the web layer's only one
 
 void page_attach();                          // start reporting the canvas's size
 // The figures as sentences (screen readers, tests). Not urgent: a tick of the counter, which

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bridge.hpp"
+
 extern "C" {
 // src/web/library_likeloss.js
 void likeloss_fetch(int id, const char* url, double timeout_ms, double max_bytes, int revalidate);
@@ -33,8 +35,6 @@ struct Pump {
     long timer = 0;
 } pump;
 
-Instant now() { return static_cast<Instant>(emscripten_date_now()); }
-
 // Parsed from a string_view's range, as the core parses: one instantiation of the parser, not two.
 nlohmann::json parse_json(std::string_view text) { return nlohmann::json::parse(text.begin(), text.end(), nullptr, false); }
 
@@ -45,7 +45,7 @@ std::string take(char* p) {
 }
 
 void publish() {
-    js_page_set_data(pump.live->state_json(now()).c_str());
+    js_page_set_data(pump.live->state_json(wall_clock()).c_str());
     pump.changed();
 }
 
@@ -57,17 +57,17 @@ void arm() {
     pump.timer = 0;
     const auto due = pump.live->next_due();
     if (!due || !pump.visible) return;
-    const double wait = static_cast<double>(std::max<Instant>(0, *due - now()));
+    const double wait = static_cast<double>(std::max<Instant>(0, *due - wall_clock()));
     pump.timer = emscripten_set_timeout([](void*) { pump.timer = 0; run(); }, wait, nullptr);
 }
 
 void run() {
     if (pump.visible) {
-        if (auto r = pump.live->next_request(now())) {
+        if (auto r = pump.live->next_request(wall_clock())) {
             likeloss_fetch(++pump.asked, r->url.c_str(), static_cast<double>(r->timeout),
                            static_cast<double>(r->max_bytes), r->revalidate ? 1 : 0);
             publish();
-        } else if (const auto due = pump.live->next_due(); !due || *due <= now()) {
+        } else if (const auto due = pump.live->next_due(); !due || *due <= wall_clock()) {
             // Nothing to ask (Live stopped its schedule, and says why): publish that, and never
             // re-arm a timer for an instant already past, which would spin.
             publish();
@@ -106,7 +106,7 @@ void start_data(Live& live, std::function<void()> changed) {
     pump.visible = likeloss_watch_page() != 0;
     // A returning visitor sees the last good figures at once, checked as if just fetched.
     const std::string key = live.saved_key();
-    if (!key.empty()) live.restore(take(likeloss_storage_get(key.c_str())), now());
+    if (!key.empty()) live.restore(take(likeloss_storage_get(key.c_str())), wall_clock());
     publish();
     run();
 }
@@ -120,7 +120,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_fetched(int id, int outcome, int s
     r.outcome = static_cast<Response::Outcome>(outcome);
     r.status = status;
     r.body = std::move(text);
-    pump.live->receive(now(), r, likeloss_random());
+    pump.live->receive(wall_clock(), r, likeloss_random());
     if (auto record = pump.live->take_record()) {
         const std::string key = pump.live->saved_key();
         if (!key.empty()) likeloss_storage_set(key.c_str(), record->c_str());
@@ -136,7 +136,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_visible(int visible) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_online() {
     if (!pump.live) return;
-    pump.live->online(now());
+    pump.live->online(wall_clock());
     run();
 }
 

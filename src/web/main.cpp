@@ -95,8 +95,6 @@ void on_enter(GLFWwindow*, int entered) {
 }
 void on_scroll(GLFWwindow*, double, double) { on_input(); }
 
-Instant wall_clock() { return static_cast<Instant>(emscripten_date_now()); }
-
 void publish_text(const Description* d) {
     std::vector<std::string> sentences;
     if (!app.view.notice.empty()) sentences.push_back(app.view.notice);
@@ -115,7 +113,7 @@ void publish_text(const Description* d) {
 
 // The live data changed (or what to say about it): a new model if the feed is new, and a frame.
 void data_changed() {
-    const Instant now = wall_clock();
+    const Instant now = web::wall_clock();
     Live& live = *app.live;
     const bool new_feed = live.revision() != app.revision;
     if (new_feed) {
@@ -189,7 +187,7 @@ void frame() {
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
     }
-    Instant now = wall_clock();
+    Instant now = web::wall_clock();
     // With reduced motion the figures stand still between minutes (and new feeds).
     if (app.reduced_motion && now - app.motion_at < kMinute)
         now = app.motion_at;
@@ -246,7 +244,7 @@ void sleep_until_due(Instant now) {
     auto next = now && app.model ? app.model->next_change(now) : std::nullopt;
     if (next && app.reduced_motion) next = std::max(*next, app.motion_at + kMinute);
     if (next) {
-        const double wait = static_cast<double>(std::max<Instant>(1, *next - wall_clock()));
+        const double wait = static_cast<double>(std::max<Instant>(1, *next - web::wall_clock()));
         app.timer = emscripten_set_timeout([](void*) { app.timer = 0; wake(1); }, wait, nullptr);
     }
 }
@@ -257,7 +255,7 @@ void apply_preferences(int dark, int reduce) {
     app.reduced_motion = reduce != 0;
     app.view.theme = make_theme(app.options, app.prefers_dark);
     if (app.scale > 0) style_tooltips(app.view.theme, app.scale);
-    app.motion_at = wall_clock();
+    app.motion_at = web::wall_clock();
     if (app.window) wake();
 }
 
@@ -292,7 +290,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_context(int available) {
 }
 
 int main() {
-    FeedResult bundled = parse_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), wall_clock());
+    FeedResult bundled = parse_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), web::wall_clock());
     if (!bundled.ok()) {
         web::page_fatal(("The bundled feed is broken: " + bundled.error.message()).c_str());
         return 0;
