@@ -28,8 +28,11 @@
     });
   });
   var source = given.get('source');
+  // The page's title, when the widget would show it (at most 120 characters), names the link.
+  var ownTitle = (given.get('title') || '').replace(/\s+/g, ' ').trim();
+  if (Array.from(ownTitle).length > 120) ownTitle = '';
   var DEFAULT_TEXT = "#BringBackOurVoip: the Facebook likes Morocco's operators lost";
-  var linkText = source ? 'Facebook likes lost: a live counter' : DEFAULT_TEXT;
+  var linkText = ownTitle || (source ? 'Facebook likes lost: a live counter' : DEFAULT_TEXT);
 
   // The form starts as the page is: its layout, theme, transparency and colours. A colour keeps
   // the page's own spelling ("gold", "#e4002b80") until it is changed here.
@@ -172,13 +175,12 @@
   } catch (e) {}
   (feedUrl ? allowed(feedUrl).then(function () { return readFeed(feedUrl.href); })
     : Promise.reject(new Error('not a web address'))).then(function (feed) {
-    var title = given.get('title') || (feed.campaign && typeof feed.campaign.title === 'string' ? feed.campaign.title : '');
+    var title = ownTitle || (feed.campaign && typeof feed.campaign.title === 'string' ? feed.campaign.title : '');
     title = title.replace(/\s+/g, ' ').trim();
     if (title) linkText = title;
     listPages(feed);
     update();
   }, function (e) {
-    if (given.get('title')) linkText = given.get('title').replace(/\s+/g, ' ').trim() || linkText;
     note.textContent = "This page's feed (" + (feedUrl ? feedUrl.host + feedUrl.pathname : source.slice(0, 200)) +
       ') could not be read (' + (e && e.message || e) + '): the pages listed are those of the bundled 2016 campaign. ' +
       'The snippet and the link still show that feed.';
