@@ -1,6 +1,10 @@
 // The live-data decisions, driven by hand: each test plays the server's part with answers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
 #include "feed_fixture.hpp"
 #include "live.hpp"
 
@@ -486,4 +490,25 @@ TEST(Live, UnreadableSettingsAreNamedNotTheFeed) {
               "source: the feed at feeds.example.org could not be checked against this site's allowed hosts, so the "
               "bundled campaign is shown. This site's settings (likeloss-config.json) could not be read ($: the file "
               "is HTML, not JSON (a server's error or fallback page?)), so only feeds from the site itself are allowed.");
+}
+
+// The page's fetch reports its outcome as a number (src/web/library_likeloss.js); the numbers
+// there must be Response::Outcome's. Read from the file, so the two cannot drift apart.
+TEST(Live, ThePagesOutcomeCodesAreTheCores) {
+    std::string here = __FILE__;
+    here.resize(here.rfind("tests/core/"));
+    std::ifstream in(here + "src/web/library_likeloss.js");
+    ASSERT_TRUE(in);
+    const std::string js((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto start = js.find("$likelossOutcome: {");
+    ASSERT_NE(start, std::string::npos);
+    const std::string table = js.substr(start, js.find('}', start) - start);
+    const std::pair<const char*, Response::Outcome> expected[] = {
+        {"answered", Response::Outcome::answered}, {"offline", Response::Outcome::offline},
+        {"network", Response::Outcome::network},   {"timeout", Response::Outcome::timeout},
+        {"tooLarge", Response::Outcome::too_large}, {"redirected", Response::Outcome::redirected}};
+    for (const auto& [name, outcome] : expected)
+        EXPECT_NE(table.find(std::string(name) + ": " + std::to_string(static_cast<int>(outcome))), std::string::npos)
+            << name << " in " << table;
+    EXPECT_EQ(std::count(table.begin(), table.end(), ':'), 7) << table;  // the table's own, and no other
 }
