@@ -66,7 +66,7 @@ std::string normalize_origin(std::string_view url) {
     if (!port.empty()) {
         if (port.size() > 5 || port.front() == '0' ||
             !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-            std::stol(std::string(port)) > 65535)
+            (port.size() == 5 && port > "65535"))
             return "";
         if (port == (scheme == "https" ? "443" : "80")) port = {};
     }

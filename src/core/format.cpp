@@ -30,8 +30,12 @@ std::string format_number(double v) {
     const double magnitude = std::fabs(v);
     // Whole numbers in full; others to six significant digits, as %g would, but never in exponent form.
     int decimals = 0;
-    if (magnitude != std::floor(magnitude))
-        decimals = std::clamp(6 - (static_cast<int>(std::floor(std::log10(magnitude))) + 1), 0, 20);
+    if (magnitude != std::floor(magnitude)) {
+        int whole_digits = 1;  // of the magnitude's integer part, or how far its first digit is past the point
+        for (double m = magnitude; m >= 10 && whole_digits < 400; m /= 10) ++whole_digits;
+        for (double m = magnitude; m < 1 && whole_digits > -20; m *= 10) --whole_digits;
+        decimals = std::clamp(6 - whole_digits, 0, 20);
+    }
     char buf[400];  // %.0f of the largest double has 309 digits
     std::snprintf(buf, sizeof buf, "%.*f", decimals, magnitude);
     std::string text = buf;

@@ -125,7 +125,6 @@ GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::s
         }
         GraphPage g;
         g.id = id;
-        if (page->contains("name") && (*page)["name"].is_string()) g.name = (*page)["name"].get<std::string>();
         g.likes = count_of(*page, "fan_count");
         g.followers = count_of(*page, "followers_count");
         if (!g.likes && !g.followers) {
@@ -210,7 +209,7 @@ std::string graph_url(std::string_view base, std::string_view version, const std
     url += version;
     url += "/?ids=";
     for (std::size_t i = 0; i < ids.size(); ++i) url += (i ? "," : "") + ids[i];  // ids are [A-Za-z0-9._-]
-    url += "&fields=fan_count,followers_count,name&suppress_http_code=1";
+    url += "&fields=fan_count,followers_count&suppress_http_code=1";
     return url;
 }
 

@@ -1,5 +1,5 @@
 // Facebook's Graph API, read directly by a private dashboard: one batched request for all pages
-// (?ids=a,b&fields=fan_count,followers_count,name) and its answer or error. Errors are told apart
+// (?ids=a,b&fields=fan_count,followers_count) and its answer or error. Errors are told apart
 // by error.code, as Facebook documents them, never by error.type.
 #pragma once
 
@@ -41,7 +41,6 @@ struct GraphError {
 
 struct GraphPage {
     std::string id;    // as requested
-    std::string name;  // as Facebook names it
     std::optional<std::int64_t> likes;      // fan_count
     std::optional<std::int64_t> followers;  // followers_count
     // The count to compare with a baseline in `unit`: the same kind where Facebook reports it. A

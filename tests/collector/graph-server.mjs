@@ -1,5 +1,5 @@
 // A Graph-API-like server on 127.0.0.1 for the collector's tests: it answers the batched
-// ?ids=a,b&fields=fan_count,followers_count,name request for the pages it knows, with Facebook's
+// ?ids=a,b&fields=fan_count,followers_count request for the pages it knows, with Facebook's
 // answer and error shapes (errors with HTTP 200 when suppress_http_code=1 is asked, as Facebook
 // does), and usage headers when a test sets them. Tests change its pages, its token and its
 // behaviour between runs; every request is logged.

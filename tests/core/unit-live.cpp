@@ -242,7 +242,7 @@ Live started_graph(LiveSettings s = graph_settings()) {
 TEST(Live, GraphModeAsksForAllPagesAtOnceAndKeepsTheTokenOutOfSight) {
     Live live = started_graph();
     const Request r = expect_request(live, T0, Request::Kind::graph);
-    EXPECT_EQ(r.shown_url, "http://127.0.0.1:9000/v24.0/?ids=a,b&fields=fan_count,followers_count,name&suppress_http_code=1");
+    EXPECT_EQ(r.shown_url, "http://127.0.0.1:9000/v24.0/?ids=a,b&fields=fan_count,followers_count&suppress_http_code=1");
     EXPECT_EQ(r.url, r.shown_url + "&access_token=EAAsecret123");
     EXPECT_FALSE(r.revalidate);
     EXPECT_EQ(live.feed(), nullptr);
