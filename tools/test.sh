@@ -4,6 +4,7 @@
 #   2. the same tests again under AddressSanitizer + UBSan (preset asan, clang)
 #   3. the collector (likeloss-collect) against a Graph-API-like server on 127.0.0.1
 #   4. the browser tests (node:test + playwright-core) in a real headless Chromium
+#   5. every parser of outside input fuzzed for a short while (tools/fuzz.sh, libFuzzer)
 # Any failure, including a browser that cannot start or a sanitizer report, fails the whole command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +31,5 @@ node --test --test-concurrency=1 tests/collector/
 echo "== browser tests"
 node --test --test-concurrency=1 tests/browser/
 
+echo "== fuzzing (libFuzzer + AddressSanitizer + UBSan; longer: tools/fuzz.sh SECONDS)"
+tools/fuzz.sh
