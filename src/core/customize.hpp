@@ -11,7 +11,8 @@
 
 namespace likeloss {
 
-// Returns the parameters it had to ignore, as "name: why".
-std::vector<std::string> customize(Feed& feed, const Options& options);
+// The page colours of `look` and what `content` chooses, applied to `feed`. Returns the parameters
+// it had to ignore.
+std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& content);
 
 }  // namespace likeloss

@@ -30,15 +30,6 @@ std::string decode(std::string_view s) {
     return out;
 }
 
-// The parameters this widget reads: any other name is not its business and passes silently.
-bool known_parameter(std::string_view key) {
-    static const char* const kNames[] = {"bg", "fg", "accent", "muted", "transparent", "theme", "layout", "title",
-                                         "currency", "per_unit", "lang", "source", "refresh", "graph_token",
-                                         "graph_version", "pages"};
-    return key.rfind("color.", 0) == 0 || std::any_of(std::begin(kNames), std::end(kNames), [&](const char* k) { return key == k; });
-}
-
-
 }  // namespace
 
 std::vector<QueryParam> parse_query(std::string_view q) {
@@ -56,111 +47,189 @@ std::vector<QueryParam> parse_query(std::string_view q) {
     return out;
 }
 
+namespace {
+
+bool set_color(std::optional<Rgba>& out, const std::string& value) {
+    const auto c = parse_css_color(value);
+    if (c) out = c;
+    return c.has_value();
+}
+
+bool read_page_color(Options& o, std::string_view id, const std::string& value) {
+    const auto c = parse_css_color(value);
+    if (!valid_page_id(id) || !c) return false;
+    auto& colors = o.look.page_colors;
+    auto same = std::find_if(colors.begin(), colors.end(), [&](const auto& pc) { return pc.first == id; });
+    if (same != colors.end()) same->second = *c;
+    else if (colors.size() < kMaxPages) colors.emplace_back(std::string(id), *c);
+    return true;
+}
+
+bool read_transparent(Options& o, std::string_view, const std::string& value) {
+    if (value == "1" || value == "true" || value.empty()) o.look.transparent = true;
+    else if (value == "0" || value == "false") o.look.transparent = false;
+    else return false;
+    return true;
+}
+
+bool read_theme(Options& o, std::string_view, const std::string& value) {
+    if (value == "light") o.look.theme = ThemeChoice::light;
+    else if (value == "dark") o.look.theme = ThemeChoice::dark;
+    else if (value == "auto") o.look.theme = ThemeChoice::automatic;
+    else return false;
+    return true;
+}
+
+bool read_layout(Options& o, std::string_view, const std::string& value) {
+    if (value == "full") o.content.layout = Layout::full;
+    else if (value == "compact") o.content.layout = Layout::compact;
+    else if (value == "badge") o.content.layout = Layout::badge;
+    else if (value == "auto" || value == "fit") o.content.layout = Layout::fit;
+    else return false;
+    return true;
+}
+
+bool read_pages(Options& o, std::string_view, const std::string& value) {
+    std::vector<std::string> ids;
+    std::string_view rest = value;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        const std::string id = trim(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        if (id.empty()) continue;
+        if (!valid_page_id(id)) return false;
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    if (ids.empty() || ids.size() > kMaxPages) return false;
+    o.content.pages = std::move(ids);
+    return true;
+}
+
+bool read_currency(Options& o, std::string_view, const std::string& value) {
+    const bool iso = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (iso) o.content.currency = value;
+    return iso;
+}
+
+bool read_per_unit(Options& o, std::string_view, const std::string& value) {
+    char* end = nullptr;
+    const double v = value.empty() ? 0 : std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0' || !(v > 0) || v > 1e6) return false;
+    o.content.per_unit = v;
+    return true;
+}
+
+bool read_title(Options& o, std::string_view, const std::string& value) {
+    const bool control = std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+    if (value.empty() || control) return false;
+    o.content.title = value;
+    return true;
+}
+
+bool read_lang(Options& o, std::string_view, const std::string& value) {
+    if (value != "en") return false;
+    o.content.lang = value;
+    return true;
+}
+
+bool read_source(Options& o, std::string_view, const std::string& value) {
+    if (value.empty()) return false;
+    o.data.source = value;
+    return true;
+}
+
+bool read_refresh(Options& o, std::string_view, const std::string& value) {
+    const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || std::stoi(value) == 0) return false;
+    o.data.refresh_s = std::stoi(value);
+    return true;
+}
+
+bool read_token(Options& o, std::string_view, const std::string& value) {
+    if (!valid_graph_token(value)) return false;
+    o.data.graph_token = value;
+    return true;
+}
+
+bool read_version(Options& o, std::string_view, const std::string& value) {
+    if (!valid_graph_version(value)) return false;
+    o.data.graph_version = value;
+    return true;
+}
+
+constexpr const char* kColour = "a colour: #rgb, #rrggbb, #rrggbbaa, bare hex (e4002b) or a CSS colour name (crimson)";
+constexpr const char* kNotColour = "not a colour (#rgb, #rrggbb, #rrggbbaa, bare hex or a CSS colour name)";
+constexpr std::size_t kShort = 64;  // colours, choices, numbers: far below this
+
+}  // namespace
+
+const std::vector<Parameter>& parameters() {
+    // name, concern, accepts, max_chars, on public pages, why it is refused, past max_chars, read
+    static const std::vector<Parameter> kParameters = {
+        {"bg", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+         [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.bg, v); }},
+        {"fg", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+         [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.fg, v); }},
+        {"accent", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+         [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.accent, v); }},
+        {"muted", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+         [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.muted, v); }},
+        {"color.", Concern::look, "a colour, as above, for the page named after the dot (color.maroctelecom=navy)", kShort,
+         true, "not a page id and a colour", nullptr, read_page_color},
+        {"transparent", Concern::look, "1 (the host page shows through) or 0", kShort, true, "not 1 or 0", nullptr,
+         read_transparent},
+        {"theme", Concern::look, "light, dark, auto (the visitor's prefers-color-scheme)", kShort, true,
+         "not light, dark or auto", nullptr, read_theme},
+        {"layout", Concern::content, "full, compact, badge (or auto: fits the width)", kShort, true,
+         "not full, compact or badge", nullptr, read_layout},
+        {"pages", Concern::content, "page ids, comma-separated, in the order to show", kMaxPages * 102, true,
+         "not a comma-separated list of page ids", nullptr, read_pages},
+        {"currency", Concern::content, "a currency code the feed converts to (USD)", kShort, true,
+         "not a currency code like MAD or USD", nullptr, read_currency},
+        {"per_unit", Concern::content, "the value of a like in the feed's currency, above 0, at most 1,000,000", kShort, true,
+         "not a number above 0", nullptr, read_per_unit},
+        {"title", Concern::content, "up to 120 characters of UTF-8, shown as text", 120, true,
+         "empty, longer than 120 characters, or with control characters", nullptr, read_title},
+        {"lang", Concern::content, "en", kShort, true, "only en is available", nullptr, read_lang},
+        {"source", Concern::data, "a feed's address, absolute or relative to the page", 2048, true, "empty",
+         "longer than 2048 characters", read_source},
+        {"refresh", Concern::data, "seconds between polls, a whole number above 0", 6, true,
+         "not a whole number of seconds above 0", nullptr, read_refresh},
+        {"graph_token", Concern::data, "a Graph API access token (private dashboards only)", 4096, false,
+         "not a Graph API access token", nullptr, read_token},
+        {"graph_version", Concern::data, "a Graph API version like v25.0", 8, false, "not a Graph API version like v25.0",
+         nullptr, read_version},
+    };
+    return kParameters;
+}
+
+const Parameter* find_parameter(std::string_view key) {
+    for (const Parameter& p : parameters()) {
+        const std::string_view name = p.name;
+        if (name.back() == '.' ? key.rfind(name, 0) == 0 : key == name) return &p;
+    }
+    return nullptr;
+}
+
 Options parse_options(std::string_view query) {
     Options o;
-    auto ignore = [&](const std::string& key, const std::string& why) {
-        const std::string line = key + ": " + why;
-        if (std::find(o.ignored.begin(), o.ignored.end(), line) == o.ignored.end()) o.ignored.push_back(line);
+    auto ignore = [&](std::string key, std::string why) {
+        Ignored i{std::move(key), std::move(why)};
+        if (std::find(o.ignored.begin(), o.ignored.end(), i) == o.ignored.end()) o.ignored.push_back(std::move(i));
     };
     for (QueryParam& p : parse_query(query)) {
+        const Parameter* row = find_parameter(p.key);
+        if (!row) continue;  // not this widget's parameter
         const std::string value = trim(p.value);
+        const std::string_view name = row->name;
+        const std::string_view suffix = std::string_view(p.key).substr(name.back() == '.' ? name.size() : p.key.size());
+        // A family member is named by its key only when the key itself is sound.
+        const std::string key = name.back() == '.' && (!utf8_length(p.key) || !valid_page_id(suffix)) ? row->name : p.key;
         // Checked at the door, so nothing behind it (drawing, the text copy, the page) sees a bad byte.
-        if (known_parameter(p.key) && (!utf8_length(p.key) || !utf8_length(value))) {
-            ignore(utf8_length(p.key) ? p.key : "color.", "not well-formed UTF-8");
-            continue;
-        }
-        if (p.key == "bg" || p.key == "fg" || p.key == "accent" || p.key == "muted") {
-            const auto c = parse_css_color(value);
-            if (!c) {
-                ignore(p.key, "not a colour (#rgb, #rrggbb, #rrggbbaa, bare hex or a CSS colour name)");
-                continue;
-            }
-            (p.key == "bg" ? o.bg : p.key == "fg" ? o.fg : p.key == "accent" ? o.accent : o.muted) = c;
-        } else if (p.key.rfind("color.", 0) == 0) {
-            const std::string id = p.key.substr(6);
-            const auto c = parse_css_color(value);
-            if (!valid_page_id(id) || !c) {
-                ignore(valid_page_id(id) ? p.key : "color.", "not a page id and a colour");
-                continue;
-            }
-            auto same = std::find_if(o.page_colors.begin(), o.page_colors.end(), [&](const auto& pc) { return pc.first == id; });
-            if (same != o.page_colors.end()) same->second = *c;
-            else if (o.page_colors.size() < kMaxPages) o.page_colors.emplace_back(id, *c);
-        } else if (p.key == "transparent") {
-            if (value == "1" || value == "true" || value.empty()) o.transparent = true;
-            else if (value == "0" || value == "false") o.transparent = false;
-            else ignore(p.key, "not 1 or 0");
-        } else if (p.key == "theme") {
-            if (value == "light") o.theme = ThemeChoice::light;
-            else if (value == "dark") o.theme = ThemeChoice::dark;
-            else if (value == "auto") o.theme = ThemeChoice::automatic;
-            else ignore(p.key, "not light, dark or auto");
-        } else if (p.key == "layout") {
-            if (value == "full") o.layout = Layout::full;
-            else if (value == "compact") o.layout = Layout::compact;
-            else if (value == "badge") o.layout = Layout::badge;
-            else if (value == "auto" || value == "fit") o.layout = Layout::fit;
-            else ignore(p.key, "not full, compact or badge");
-        } else if (p.key == "title") {
-            const bool control = std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-            const auto length = utf8_length(value);
-            if (*length == 0 || *length > 120 || control)
-                ignore(p.key, "empty, longer than 120 characters, or with control characters");
-            else
-                o.title = value;
-        } else if (p.key == "currency") {
-            const bool iso = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-            if (iso) o.currency = value;
-            else ignore(p.key, "not a currency code like MAD or USD");
-        } else if (p.key == "per_unit") {
-            char* end = nullptr;
-            const double v = value.empty() ? 0 : std::strtod(value.c_str(), &end);
-            if (value.empty() || *end != '\0' || !(v > 0) || v > 1e6)
-                ignore(p.key, "not a number above 0");
-            else
-                o.per_unit = v;
-        } else if (p.key == "lang") {
-            if (value == "en") o.lang = value;
-            else ignore(p.key, "only en is available");
-        } else if (p.key == "source") {
-            if (value.empty() || value.size() > 2048)
-                ignore(p.key, value.empty() ? "empty" : "longer than 2048 characters");
-            else
-                o.source = value;
-        } else if (p.key == "refresh") {
-            const bool digits = !value.empty() && value.size() <= 6 &&
-                                std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (!digits || std::stoi(value) == 0)
-                ignore(p.key, "not a whole number of seconds above 0");
-            else
-                o.refresh_s = std::stoi(value);
-        } else if (p.key == "graph_token") {
-            if (valid_graph_token(value))
-                o.graph_token = value;
-            else
-                ignore(p.key, "not a Graph API access token");
-        } else if (p.key == "graph_version") {
-            if (valid_graph_version(value))
-                o.graph_version = value;
-            else
-                ignore(p.key, "not a Graph API version like v25.0");
-        } else if (p.key == "pages") {
-            std::vector<std::string> ids;
-            bool ok = !value.empty();
-            std::string_view rest = value;
-            while (ok && !rest.empty()) {
-                const auto comma = rest.find(',');
-                const std::string id = trim(rest.substr(0, comma));
-                rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-                if (id.empty()) continue;
-                if (!valid_page_id(id)) ok = false;
-                else if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-            }
-            if (!ok || ids.empty() || ids.size() > kMaxPages)
-                ignore(p.key, "not a comma-separated list of page ids");
-            else
-                o.pages = std::move(ids);
-        }
+        const auto length = utf8_length(value);
+        if (!utf8_length(p.key) || !length) ignore(key, "not well-formed UTF-8");
+        else if (*length > row->max_chars) ignore(key, row->too_long ? row->too_long : row->why);
+        else if (!row->read(o, suffix, value)) ignore(key, row->why);
     }
     return o;
 }

@@ -53,8 +53,8 @@ struct App {
     std::optional<Live> live;
     std::optional<Model> model;
     std::uint64_t revision = ~0ull;      // the live feed's revision the model was made from
-    Options options;                     // the page's parameters, with those dropped as "name: why"
-    std::vector<std::string> customize_ignored;  // parameters the current feed cannot honour
+    Options options;                     // the page's parameters, with those it dropped
+    std::vector<Ignored> customize_ignored;  // parameters the current feed cannot honour
     bool gl_ready = false;   // the renderer has made its objects (on the first frame)
     bool context_lost = false;  // no WebGL context (and no renderer): frames are laid out, not drawn
     float scale = 0;         // the scale the fonts were built for
@@ -122,9 +122,9 @@ void data_changed() {
             Continuity held;
             if (app.model) held = continuity_of(app.model->at(now), std::clamp(live.interval(), kMinute, 10 * kMinute));
             Feed shown = *feed;
-            Options options = app.options;
-            if (live.mode() == Live::Mode::graph) options.pages.clear();  // pages= chose what was asked
-            app.customize_ignored = customize(shown, options);
+            Content content = app.options.content;
+            if (live.mode() == Live::Mode::graph) content.pages.clear();  // pages= chose what was asked
+            app.customize_ignored = customize(shown, app.options.look, content);
             app.model.emplace(std::move(shown), std::move(held));
             app.view.series = app.model->series();
         } else {
@@ -134,13 +134,10 @@ void data_changed() {
         app.view.model = app.model ? &*app.model : nullptr;
     }
     app.view.data_label = live.data_label();
-    std::vector<std::string> dropped = app.options.ignored;
+    std::vector<Ignored> dropped = app.options.ignored;
     dropped.insert(dropped.end(), app.customize_ignored.begin(), app.customize_ignored.end());
     std::string notice;
-    for (const std::string& why : dropped) {
-        const auto colon = why.find(':');
-        notice += "The parameter " + why.substr(0, colon) + " was ignored (" + why.substr(colon + 2) + "). ";
-    }
+    for (const Ignored& i : dropped) notice += "The parameter " + i.key + " was ignored (" + i.why + "). ";
     const std::string before = app.view.notice;
     app.view.notice = notice + live.notice(now);
     if (!app.view.notice.empty() && app.view.notice.back() == ' ') app.view.notice.pop_back();
@@ -253,7 +250,7 @@ void sleep_until_due(Instant now) {
 void apply_preferences(int dark, int reduce) {
     app.prefers_dark = dark != 0;
     app.reduced_motion = reduce != 0;
-    app.view.theme = make_theme(app.options, app.prefers_dark);
+    app.view.theme = make_theme(app.options.look, app.prefers_dark);
     if (app.scale > 0) style_tooltips(app.view.theme, app.scale);
     app.motion_at = web::wall_clock();
     if (app.window) wake();
@@ -300,14 +297,14 @@ int main() {
     LiveSettings settings;
     settings.page_origin = page.origin;
     settings.config_url = page.config_url;
-    settings.graph_token = options.graph_token;
-    settings.graph_version = options.graph_version;
-    settings.pages = options.pages;
-    settings.refresh_s = options.refresh_s;
-    if (!options.source.empty()) {
-        const web::ResolvedUrl url = web::resolve_url(options.source);
+    settings.graph_token = options.data.graph_token;
+    settings.graph_version = options.data.graph_version;
+    settings.pages = options.content.pages;
+    settings.refresh_s = options.data.refresh_s;
+    if (!options.data.source.empty()) {
+        const web::ResolvedUrl url = web::resolve_url(options.data.source);
         if (url.href.empty()) {
-            options.ignored.push_back("source: not a web address (http or https)");
+            options.ignored.push_back({"source", "not a web address (http or https)"});
         } else {
             settings.source_url = url.href;
             settings.source_origin = url.origin;
@@ -315,7 +312,7 @@ int main() {
         }
     }
     app.options = options;
-    app.view.layout = options.layout;
+    app.view.layout = options.content.layout;
     const int preferences = web::page_preferences();
     apply_preferences(preferences & 1, preferences & 2);
     app.live.emplace(std::move(settings), std::move(*bundled.feed));

@@ -11,7 +11,7 @@ Rgba mix(Rgba a, Rgba b, float t) {
 
 }  // namespace
 
-Theme make_theme(const Options& o, bool prefers_dark) {
+Theme make_theme(const Look& o, bool prefers_dark) {
     Theme t;
     const bool dark = o.theme == ThemeChoice::dark || (o.theme == ThemeChoice::automatic && prefers_dark);
     if (dark) {

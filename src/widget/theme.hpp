@@ -20,7 +20,7 @@ struct Theme {
 
 // The theme asked for (light, dark, or the visitor's preference), then each colour the
 // parameters set; `transparent` clears the background so the host page shows through.
-Theme make_theme(const Options& options, bool prefers_dark);
+Theme make_theme(const Look& look, bool prefers_dark);
 
 ImU32 to_u32(Rgba c, float alpha = 1.0f);
 ImVec4 to_vec4(Rgba c);
