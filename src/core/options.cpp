@@ -140,8 +140,9 @@ bool read_source(Options& o, std::string_view, const std::string& value) {
 
 bool read_refresh(Options& o, std::string_view, const std::string& value) {
     const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || std::stoi(value) == 0) return false;
-    o.data.refresh_s = std::stoi(value);
+    const int seconds = digits ? std::stoi(value) : 0;  // at most six digits (max_chars)
+    if (seconds == 0) return false;
+    o.data.refresh_s = seconds;
     return true;
 }
 
@@ -157,15 +158,23 @@ bool read_version(Options& o, std::string_view, const std::string& value) {
     return true;
 }
 
-constexpr const char* kColour = "a colour: #rgb, #rrggbb, #rrggbbaa, bare hex (e4002b) or a CSS colour name (crimson)";
+// What a parameter accepts is for people reading the registry (the tool, the README's test); the
+// widget never shows it, so its bytes stay off the wire.
+#ifdef __EMSCRIPTEN__
+#define ACCEPTS(text) ""
+#else
+#define ACCEPTS(text) text
+#endif
+
+constexpr const char* kColour = ACCEPTS("a colour: #rgb, #rrggbb, #rrggbbaa, bare hex (e4002b) or a CSS colour name (crimson)");
 constexpr const char* kNotColour = "not a colour (#rgb, #rrggbb, #rrggbbaa, bare hex or a CSS colour name)";
 constexpr std::size_t kShort = 64;  // colours, choices, numbers: far below this
 
 }  // namespace
 
-const std::vector<Parameter>& parameters() {
+Parameters parameters() {
     // name, concern, accepts, max_chars, on public pages, why it is refused, past max_chars, read
-    static const std::vector<Parameter> kParameters = {
+    static const Parameter kParameters[] = {
         {"bg", Concern::look, kColour, kShort, true, kNotColour, nullptr,
          [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.bg, v); }},
         {"fg", Concern::look, kColour, kShort, true, kNotColour, nullptr,
@@ -174,33 +183,33 @@ const std::vector<Parameter>& parameters() {
          [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.accent, v); }},
         {"muted", Concern::look, kColour, kShort, true, kNotColour, nullptr,
          [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.muted, v); }},
-        {"color.", Concern::look, "a colour, as above, for the page named after the dot (color.maroctelecom=navy)", kShort,
+        {"color.", Concern::look, ACCEPTS("a colour, as above, for the page named after the dot (color.maroctelecom=navy)"), kShort,
          true, "not a page id and a colour", nullptr, read_page_color},
-        {"transparent", Concern::look, "1 (the host page shows through) or 0", kShort, true, "not 1 or 0", nullptr,
+        {"transparent", Concern::look, ACCEPTS("1 (the host page shows through) or 0"), kShort, true, "not 1 or 0", nullptr,
          read_transparent},
-        {"theme", Concern::look, "light, dark, auto (the visitor's prefers-color-scheme)", kShort, true,
+        {"theme", Concern::look, ACCEPTS("light, dark, auto (the visitor's prefers-color-scheme)"), kShort, true,
          "not light, dark or auto", nullptr, read_theme},
-        {"layout", Concern::content, "full, compact, badge (or auto: fits the width)", kShort, true,
+        {"layout", Concern::content, ACCEPTS("full, compact, badge (or auto: fits the width)"), kShort, true,
          "not full, compact or badge", nullptr, read_layout},
-        {"pages", Concern::content, "page ids, comma-separated, in the order to show", kMaxPages * 102, true,
+        {"pages", Concern::content, ACCEPTS("page ids, comma-separated, in the order to show"), kMaxPages * 102, true,
          "not a comma-separated list of page ids", nullptr, read_pages},
-        {"currency", Concern::content, "a currency code the feed converts to (USD)", kShort, true,
+        {"currency", Concern::content, ACCEPTS("a currency code the feed converts to (USD)"), kShort, true,
          "not a currency code like MAD or USD", nullptr, read_currency},
-        {"per_unit", Concern::content, "the value of a like in the feed's currency, above 0, at most 1,000,000", kShort, true,
+        {"per_unit", Concern::content, ACCEPTS("the value of a like in the feed's currency, above 0, at most 1,000,000"), kShort, true,
          "not a number above 0", nullptr, read_per_unit},
-        {"title", Concern::content, "up to 120 characters of UTF-8, shown as text", 120, true,
+        {"title", Concern::content, ACCEPTS("up to 120 characters of UTF-8, shown as text"), 120, true,
          "empty, longer than 120 characters, or with control characters", nullptr, read_title},
-        {"lang", Concern::content, "en", kShort, true, "only en is available", nullptr, read_lang},
-        {"source", Concern::data, "a feed's address, absolute or relative to the page", 2048, true, "empty",
+        {"lang", Concern::content, ACCEPTS("en"), kShort, true, "only en is available", nullptr, read_lang},
+        {"source", Concern::data, ACCEPTS("a feed's address, absolute or relative to the page"), 2048, true, "empty",
          "longer than 2048 characters", read_source},
-        {"refresh", Concern::data, "seconds between polls, a whole number above 0", 6, true,
+        {"refresh", Concern::data, ACCEPTS("seconds between polls, a whole number above 0"), 6, true,
          "not a whole number of seconds above 0", nullptr, read_refresh},
-        {"graph_token", Concern::data, "a Graph API access token (private dashboards only)", 4096, false,
+        {"graph_token", Concern::data, ACCEPTS("a Graph API access token (private dashboards only)"), 4096, false,
          "not a Graph API access token", nullptr, read_token},
-        {"graph_version", Concern::data, "a Graph API version like v25.0", 8, false, "not a Graph API version like v25.0",
+        {"graph_version", Concern::data, ACCEPTS("a Graph API version like v25.0"), 8, false, "not a Graph API version like v25.0",
          nullptr, read_version},
     };
-    return kParameters;
+    return {kParameters, sizeof kParameters / sizeof kParameters[0]};
 }
 
 const Parameter* find_parameter(std::string_view key) {

@@ -76,7 +76,7 @@ enum class Concern { look, content, data };
 struct Parameter {
     const char* name;      // "bg"; a name ending in '.' is a family: "color." stands for color.<page id>
     Concern concern;       // where it goes
-    const char* accepts;   // what it accepts, for people
+    const char* accepts;   // what it accepts, for people (the tool and the README; empty in the widget)
     std::size_t max_chars; // the longest value read, in characters (embed.js cuts a longer one)
     bool on_public_pages;  // may a snippet or a shared link carry it (never a token)
     const char* why;       // the small print when a value is refused
@@ -87,7 +87,13 @@ struct Parameter {
 };
 
 // Every parameter, in the order the README lists them.
-const std::vector<Parameter>& parameters();
+struct Parameters {
+    const Parameter* first;
+    std::size_t count;
+    const Parameter* begin() const { return first; }
+    const Parameter* end() const { return first + count; }
+};
+Parameters parameters();
 // The row for `key` ("bg", "color.inwi"), or null when the widget does not read it.
 const Parameter* find_parameter(std::string_view key);
 

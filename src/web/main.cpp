@@ -134,10 +134,9 @@ void data_changed() {
         app.view.model = app.model ? &*app.model : nullptr;
     }
     app.view.data_label = live.data_label();
-    std::vector<Ignored> dropped = app.options.ignored;
-    dropped.insert(dropped.end(), app.customize_ignored.begin(), app.customize_ignored.end());
     std::string notice;
-    for (const Ignored& i : dropped) notice += "The parameter " + i.key + " was ignored (" + i.why + "). ";
+    for (const std::vector<Ignored>* dropped : {&app.options.ignored, &app.customize_ignored})
+        for (const Ignored& i : *dropped) notice += "The parameter " + i.key + " was ignored (" + i.why + "). ";
     const std::string before = app.view.notice;
     app.view.notice = notice + live.notice(now);
     if (!app.view.notice.empty() && app.view.notice.back() == ' ') app.view.notice.pop_back();
