@@ -44,12 +44,12 @@ LiveSettings settings_for(const Options& o, const std::string& token) {
     LiveSettings s;
     s.page_origin = kPageOrigin;
     s.config_url = kPageOrigin + "/likeloss-config.json";
-    if (!o.graph_token.empty()) s.graph_token = token;
-    s.graph_version = o.graph_version;
-    s.pages = o.pages;
-    s.refresh_s = o.refresh_s;
+    if (!o.data.graph_token.empty()) s.graph_token = token;
+    s.graph_version = o.data.graph_version;
+    s.pages = o.content.pages;
+    s.refresh_s = o.data.refresh_s;
     // The page resolves source= against itself; here an absolute http(s) address or a path.
-    std::string url = o.source;
+    std::string url = o.data.source;
     if (!url.empty() && url[0] == '/') url = kPageOrigin + url;
     const auto scheme = url.find("://");
     if (scheme != std::string::npos) {
@@ -107,9 +107,10 @@ struct Widget {
         Continuity held;
         if (model) held = continuity_of(model->at(now), std::clamp(live.interval(), kMinute, 10 * kMinute));
         Feed shown = *feed;
-        Options o = options;
-        if (live.mode() == Live::Mode::graph) o.pages.clear();
-        for (const std::string& line : customize(shown, o)) FUZZ_CHECK_UTF8(line, "a line of customize()");
+        Content content = options.content;
+        if (live.mode() == Live::Mode::graph) content.pages.clear();
+        for (const Ignored& i : customize(shown, options.look, content))
+            FUZZ_CHECK_UTF8(i.key + ": " + i.why, "a line of customize()");
         model.emplace(std::move(shown), std::move(held));
         const Figures f = model->at(now);
         for (const std::string& line : lines(describe(*model, f))) {

@@ -42,25 +42,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const QueryParam& p : parse_query(query)) check_colour(p.value);
 
     const Options o = parse_options(query);
-    FUZZ_CHECK_UTF8(o.title, "title");
-    FUZZ_CHECK_UTF8(o.source, "source");
-    FUZZ_CHECK_UTF8(o.currency, "currency");
-    FUZZ_CHECK_UTF8(o.lang, "lang");
-    FUZZ_CHECK_UTF8(o.graph_token, "graph_token");
-    FUZZ_CHECK_UTF8(o.graph_version, "graph_version");
-    for (const std::string& line : o.ignored) FUZZ_CHECK_UTF8(line, "an ignored parameter's line");
-    for (const std::string& id : o.pages) FUZZ_CHECK(valid_page_id(id), "pages: \"%s\"", id.c_str());
-    FUZZ_CHECK(o.pages.size() <= kMaxPages && o.page_colors.size() <= kMaxPages);
-    for (const auto& pc : o.page_colors) FUZZ_CHECK(valid_page_id(pc.first), "color.%s", pc.first.c_str());
-    FUZZ_CHECK(!o.refresh_s || *o.refresh_s > 0);
-    FUZZ_CHECK(!o.per_unit || (std::isfinite(*o.per_unit) && *o.per_unit > 0 && *o.per_unit <= 1e6));
-    FUZZ_CHECK(o.currency.empty() || o.currency.size() == 3);
-    for (const unsigned char c : o.title) FUZZ_CHECK(c >= 0x20 && c != 0x7f, "a control character in the title");
+    FUZZ_CHECK_UTF8(o.content.title, "title");
+    FUZZ_CHECK_UTF8(o.data.source, "source");
+    FUZZ_CHECK_UTF8(o.content.currency, "currency");
+    FUZZ_CHECK_UTF8(o.content.lang, "lang");
+    FUZZ_CHECK_UTF8(o.data.graph_token, "graph_token");
+    FUZZ_CHECK_UTF8(o.data.graph_version, "graph_version");
+    for (const Ignored& i : o.ignored) FUZZ_CHECK_UTF8(i.key + ": " + i.why, "an ignored parameter's line");
+    for (const std::string& id : o.content.pages) FUZZ_CHECK(valid_page_id(id), "pages: \"%s\"", id.c_str());
+    FUZZ_CHECK(o.content.pages.size() <= kMaxPages && o.look.page_colors.size() <= kMaxPages);
+    for (const auto& pc : o.look.page_colors) FUZZ_CHECK(valid_page_id(pc.first), "color.%s", pc.first.c_str());
+    FUZZ_CHECK(!o.data.refresh_s || *o.data.refresh_s > 0);
+    FUZZ_CHECK(!o.content.per_unit ||
+               (std::isfinite(*o.content.per_unit) && *o.content.per_unit > 0 && *o.content.per_unit <= 1e6));
+    FUZZ_CHECK(o.content.currency.empty() || o.content.currency.size() == 3);
+    for (const unsigned char c : o.content.title)
+        FUZZ_CHECK(c >= 0x20 && c != 0x7f, "a control character in the title");
 
     Feed feed = fuzz::bundled_feed();
-    for (const std::string& line : customize(feed, o)) FUZZ_CHECK_UTF8(line, "a line of customize()");
+    for (const Ignored& i : customize(feed, o.look, o.content))
+        FUZZ_CHECK_UTF8(i.key + ": " + i.why, "a line of customize()");
     fuzz::check_feed_rules(feed);
-    if (!o.title.empty()) FUZZ_CHECK(feed.campaign.title == o.title);
+    if (!o.content.title.empty()) FUZZ_CHECK(feed.campaign.title == o.content.title);
 
     const Model model(feed);
     const Figures f = model.at(feed.generated_at);
