@@ -24,17 +24,26 @@
   // link) the link itself when it points at widget.html.
   var script = document.currentScript || document.querySelector('script[src*="embed.js"]');
   var base = script && script.src ? new URL('widget.html', script.src) : null;
-  // The parameters a snippet may pass. Never a Graph API token: a public page must not carry one.
-  var PARAMETER = /^(bg|fg|accent|muted|transparent|theme|layout|pages|currency|per_unit|title|lang|source|refresh|color\.[A-Za-z0-9._-]{1,100})$/;
+  // The parameters a snippet may pass, each with the longest value the widget reads, in
+  // characters ('color.' stands for color.<page id>): the widget's registry, as
+  // `likeloss-parameters --js` prints it (a test keeps this copy in step). Never a Graph API
+  // token: a public page must not carry one.
+  var PARAMETERS = {'bg': 64, 'fg': 64, 'accent': 64, 'muted': 64, 'color.': 64, 'transparent': 64, 'theme': 64, 'layout': 64, 'pages': 5100, 'currency': 64, 'per_unit': 64, 'title': 120, 'lang': 64, 'source': 2048, 'refresh': 6};
   var frames = [];
 
-  // The longest value the widget accepts (src/core/options.cpp), in characters: a title of 120, a
-  // feed address of 2048, 50 page ids of 100 (a list is cut after its 51st); colours and the rest
-  // are short. A longer value would only lengthen the iframe's address (a 100 KB title made
-  // servers answer 414): it is cut just past the limit and marked with an ellipsis, so the widget
-  // refuses it and names it in its small print.
+  // The longest value of a parameter a snippet may pass, or 0 for any other name.
+  function longest(key) {
+    var family = key.indexOf('color.') === 0;
+    if (family && !/^[A-Za-z0-9._-]{1,100}$/.test(key.slice(6))) return 0;
+    var max = PARAMETERS[family ? 'color.' : key];
+    return typeof max === 'number' ? max : 0;  // not 'constructor' or another inherited name
+  }
+
+  // A value longer than the widget accepts would only lengthen the iframe's address (a 100 KB
+  // title made servers answer 414): it is cut just past the limit (a list of pages after its 51st
+  // id) and marked with an ellipsis, so the widget refuses it and names it in its small print.
   function cap(key, value) {
-    var max = key === 'title' ? 120 : key === 'source' ? 2048 : key === 'pages' ? 5100 : 64;
+    var max = longest(key);
     var ids = key === 'pages' ? value.split(',') : [];
     if (ids.length > 51) value = ids.slice(0, 51).join(',') + '\u2026';
     var chars = Array.from(value);
@@ -55,12 +64,12 @@
     // href would otherwise hand the blog's address (and whoever crafted it) the widget's settings.
     if (pointsAtWidget && href.origin === widget.origin) {
       href.searchParams.forEach(function (value, key) {
-        if (PARAMETER.test(key)) params.set(key, cap(key, value));
+        if (longest(key)) params.set(key, cap(key, value));
       });
     }
     Array.prototype.forEach.call(link.attributes, function (a) {
       var key = a.name.slice(5);
-      if (a.name.indexOf('data-') === 0 && PARAMETER.test(key)) params.set(key, cap(key, a.value));
+      if (a.name.indexOf('data-') === 0 && longest(key)) params.set(key, cap(key, a.value));
     });
     var frame = document.createElement('iframe');
     var query = params.toString();

@@ -19,12 +19,18 @@
 
   // The parameters the widget knows (as embed.js passes them on), from this page's address; the
   // fragment's come after the query's, as the widget reads them. Never graph_token.
-  var KNOWN = /^(bg|fg|accent|muted|transparent|theme|layout|pages|currency|per_unit|title|lang|source|refresh|color\.[A-Za-z0-9._-]{1,100})$/;
+  // The public parameters: the widget's registry, as `likeloss-parameters --js` prints it (a test
+  // keeps this copy in step with it and with embed.js's).
+  var PARAMETERS = {'bg': 64, 'fg': 64, 'accent': 64, 'muted': 64, 'color.': 64, 'transparent': 64, 'theme': 64, 'layout': 64, 'pages': 5100, 'currency': 64, 'per_unit': 64, 'title': 120, 'lang': 64, 'source': 2048, 'refresh': 6};
+  function known(key) {
+    if (key.indexOf('color.') === 0) return /^[A-Za-z0-9._-]{1,100}$/.test(key.slice(6));
+    return Object.prototype.hasOwnProperty.call(PARAMETERS, key);
+  }
   var FORM = /^(bg|fg|accent|transparent|theme|layout|pages)$/;  // what the form below sets
   var given = new URLSearchParams();
   [location.search, location.hash].forEach(function (part) {
     new URLSearchParams(part.slice(1)).forEach(function (value, key) {
-      if (KNOWN.test(key)) given.set(key, value);
+      if (known(key)) given.set(key, value);
     });
   });
   var source = given.get('source');
