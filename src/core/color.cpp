@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string>
 
+#include "text.hpp"
+
 namespace likeloss {
 
 int hex_value(char c) {
@@ -35,7 +37,7 @@ struct Named {
 };
 
 // The 148 CSS named colours (CSS Color Module Level 4), sorted for a binary search.
-const Named kNamed[] = {
+constexpr Named kNamed[] = {
     {"aliceblue", 0xf0f8ff}, {"antiquewhite", 0xfaebd7}, {"aqua", 0x00ffff}, {"aquamarine", 0x7fffd4},
     {"azure", 0xf0ffff}, {"beige", 0xf5f5dc}, {"bisque", 0xffe4c4}, {"black", 0x000000},
     {"blanchedalmond", 0xffebcd}, {"blue", 0x0000ff}, {"blueviolet", 0x8a2be2}, {"brown", 0xa52a2a},
@@ -77,13 +79,21 @@ const Named kNamed[] = {
     {"white", 0xffffff}, {"whitesmoke", 0xf5f5f5}, {"yellow", 0xffff00}, {"yellowgreen", 0x9acd32},
 };
 
+// The search below needs the table in strcmp order, strictly: checked when it is compiled.
+constexpr bool sorted_strictly(const Named* first, const Named* last) {
+    for (; first + 1 < last; ++first) {
+        const char *a = first->name, *b = (first + 1)->name;
+        while (*a && *a == *b) ++a, ++b;
+        if (static_cast<unsigned char>(*a) >= static_cast<unsigned char>(*b)) return false;
+    }
+    return true;
+}
+static_assert(sorted_strictly(std::begin(kNamed), std::end(kNamed)), "kNamed must stay sorted: it is searched by halves");
+
 }  // namespace
 
 std::optional<Rgba> parse_css_color(std::string_view text) {
-    std::string s(text);
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+    std::string s = trim(text);
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     if (s.empty() || s.size() > 32) return std::nullopt;
     if (s == "transparent") return Rgba{0, 0, 0, 0};
