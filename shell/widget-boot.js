@@ -10,7 +10,7 @@
   var script = document.querySelector('script[src$="likeloss.js"]');
 
   // What the page shows, for people (the text) and for checks (frames drawn, errors).
-  // `data` is the live data's state (src/core/live.cpp, state_json): requests, failures, notice.
+  // `data` is the live data's state (src/core/live/live.cpp, state_json): requests, failures, notice.
   var state = window.likeloss = { frames: 0, lines: [], error: '', data: null };
 
   function fail(message) {

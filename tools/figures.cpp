@@ -8,10 +8,10 @@
 #include <string>
 
 #include "clock.hpp"
-#include "describe.hpp"
+#include "model/describe.hpp"
 #include "embedded.hpp"
-#include "feed.hpp"
-#include "model.hpp"
+#include "feed/feed.hpp"
+#include "model/model.hpp"
 
 int main(int argc, char** argv) {
     using namespace likeloss;

@@ -1,4 +1,4 @@
-// likeloss-parameters: prints the widget's parameter registry (src/core/options.hpp), the one
+// likeloss-parameters: prints the widget's parameter registry (src/core/params/options.hpp), the one
 // place each parameter is defined.
 //
 //   likeloss-parameters           a table, for people
@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "feed.hpp"
-#include "options.hpp"
+#include "feed/feed.hpp"
+#include "params/options.hpp"
 
 using namespace likeloss;
 

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "time.hpp"
+#include "feed/time.hpp"
 
 namespace likeloss {
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "feed_write.hpp"
+#include "feed/feed_write.hpp"
 
 namespace likeloss {
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "collect_config.hpp"
-#include "feed.hpp"
-#include "graph.hpp"
+#include "feed/feed.hpp"
+#include "live/graph.hpp"
 
 namespace likeloss {
 

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config.hpp"
-#include "format.hpp"
+#include "live/config.hpp"
+#include "text/format.hpp"
 
 namespace likeloss {
 

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "http.hpp"
-#include "schedule.hpp"
+#include "live/schedule.hpp"
 
 namespace likeloss {
 

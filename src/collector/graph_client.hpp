@@ -10,7 +10,7 @@
 #include "clock.hpp"
 #include "collect.hpp"
 #include "collect_config.hpp"
-#include "graph.hpp"
+#include "live/graph.hpp"
 
 namespace likeloss {
 

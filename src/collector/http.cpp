@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace likeloss {
 

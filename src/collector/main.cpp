@@ -22,11 +22,11 @@
 
 #include "collect.hpp"
 #include "collect_config.hpp"
-#include "feed_write.hpp"
+#include "feed/feed_write.hpp"
 #include "files.hpp"
-#include "format.hpp"
+#include "text/format.hpp"
 #include "graph_client.hpp"
-#include "text.hpp"
+#include "text/text.hpp"
 
 using namespace likeloss;
 

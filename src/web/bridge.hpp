@@ -2,7 +2,7 @@
 // (Module.likeloss), which owns the DOM; nothing here builds HTML.
 #pragma once
 
-#include "time.hpp"
+#include "feed/time.hpp"
 
 namespace likeloss::web {
 

@@ -1,4 +1,4 @@
-// The live data pump: performs the requests src/core/live.hpp decides on, with the page's fetch,
+// The live data pump: performs the requests src/core/live/live.hpp decides on, with the page's fetch,
 // and keeps the last good feed in localStorage. It knows nothing of drawing: `changed` is told
 // whenever the figures, or what the widget should say about them, may have changed.
 #pragma once
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "live.hpp"
+#include "live/live.hpp"
 
 namespace likeloss::web {
 

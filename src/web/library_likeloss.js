@@ -5,7 +5,7 @@
 // kept, so an unchanged feed costs a 304, and no CORS preflight is needed for it). A Graph API
 // request, whose URL holds the token, is fetched with cache: 'no-store' and no referrer.
 mergeInto(LibraryManager.library, {
-  // Outcomes, as Response::Outcome in src/core/live.hpp.
+  // Outcomes, as Response::Outcome in src/core/live/live.hpp.
   $likelossOutcome: { answered: 0, offline: 1, network: 2, timeout: 3, tooLarge: 4, redirected: 5 },
 
   likeloss_fetch__deps: ['$likelossOutcome', 'malloc'],
@@ -132,7 +132,7 @@ mergeInto(LibraryManager.library, {
       config: new URL('likeloss-config.json', script ? script.src : location.href).href
     });
     // The parts of "?a=1&graph_token=…" or "#…" that are not the token, read as the core reads
-    // them (src/core/options.cpp, parse_query): split at '&', the name before '=' decoded.
+    // them (src/core/params/options.cpp, parse_query): split at '&', the name before '=' decoded.
     function without(part) {
       var kept = part.slice(1).split('&').filter(function (p) {
         var name = p.split('=')[0].replace(/\+/g, ' ');

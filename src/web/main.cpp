@@ -6,7 +6,7 @@
 // while ImGui settles its layout, and the next instant the model says a figure changes. Between
 // those it is paused with emscripten_pause_main_loop and, if a change is due, a timer resumes it.
 //
-// Data: src/core/live.hpp decides where the figures come from (the bundled feed, a published
+// Data: src/core/live/live.hpp decides where the figures come from (the bundled feed, a published
 // feed, or the Graph API) and src/web/data.cpp fetches them; each new feed replaces the model,
 // holding any figure an estimate had run ahead with, so the counter never visibly runs back.
 //
@@ -28,12 +28,12 @@
 
 #include "bridge.hpp"
 #include "counter.hpp"
-#include "customize.hpp"
+#include "params/customize.hpp"
 #include "data.hpp"
-#include "describe.hpp"
+#include "model/describe.hpp"
 #include "embedded.hpp"
-#include "live.hpp"
-#include "options.hpp"
+#include "live/live.hpp"
+#include "params/options.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"

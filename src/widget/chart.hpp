@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "fonts.hpp"
-#include "model.hpp"
+#include "model/model.hpp"
 #include "theme.hpp"
 
 namespace likeloss {

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "chart.hpp"
-#include "describe.hpp"
-#include "format.hpp"
+#include "model/describe.hpp"
+#include "text/format.hpp"
 
 namespace likeloss {
 namespace {

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "describe.hpp"
+#include "model/describe.hpp"
 #include "fonts.hpp"
-#include "model.hpp"
-#include "options.hpp"
+#include "model/model.hpp"
+#include "params/options.hpp"
 #include "theme.hpp"
 
 namespace likeloss {

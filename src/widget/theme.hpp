@@ -3,8 +3,8 @@
 
 #include <optional>
 
-#include "color.hpp"
-#include "options.hpp"
+#include "params/color.hpp"
+#include "params/options.hpp"
 #include "imgui.h"
 
 namespace likeloss {

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "collect.hpp"
-#include "feed_write.hpp"
-#include "live.hpp"
+#include "feed/feed_write.hpp"
+#include "live/live.hpp"
 
 using namespace likeloss;
 

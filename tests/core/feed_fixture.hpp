@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "time.hpp"
+#include "feed/time.hpp"
 
 inline nlohmann::json valid_feed() {
     return nlohmann::json::parse(R"({

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <vector>
 
-#include "color.hpp"
-#include "feed.hpp"
+#include "params/color.hpp"
+#include "feed/feed.hpp"
 
 using namespace likeloss;
 

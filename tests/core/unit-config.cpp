@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "config.hpp"
+#include "live/config.hpp"
 
 using namespace likeloss;
 

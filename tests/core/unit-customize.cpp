@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "customize.hpp"
+#include "params/customize.hpp"
 #include "feed_fixture.hpp"
 
 using namespace likeloss;

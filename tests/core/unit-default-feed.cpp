@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "embedded.hpp"
-#include "model.hpp"
+#include "model/model.hpp"
 
 using namespace likeloss;
 

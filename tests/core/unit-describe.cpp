@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "describe.hpp"
+#include "model/describe.hpp"
 #include "embedded.hpp"
 #include "feed_fixture.hpp"
 

@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "embedded.hpp"
-#include "feed.hpp"
-#include "feed_write.hpp"
+#include "feed/feed.hpp"
+#include "feed/feed_write.hpp"
 
 using namespace likeloss;
 

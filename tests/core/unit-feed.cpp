@@ -3,9 +3,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "feed.hpp"
+#include "feed/feed.hpp"
 #include "feed_fixture.hpp"
-#include "format.hpp"
+#include "text/format.hpp"
 
 using namespace likeloss;
 using nlohmann::json;

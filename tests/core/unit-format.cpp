@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "format.hpp"
+#include "text/format.hpp"
 
 using namespace likeloss;
 

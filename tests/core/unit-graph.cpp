@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "graph.hpp"
+#include "live/graph.hpp"
 
 using namespace likeloss;
 

@@ -6,7 +6,7 @@
 #include <iterator>
 
 #include "feed_fixture.hpp"
-#include "live.hpp"
+#include "live/live.hpp"
 
 using namespace likeloss;
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "feed_fixture.hpp"
-#include "model.hpp"
+#include "model/model.hpp"
 
 using namespace likeloss;
 

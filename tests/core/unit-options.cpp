@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "options.hpp"
+#include "params/options.hpp"
 
 using namespace likeloss;
 

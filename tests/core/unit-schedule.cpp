@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "schedule.hpp"
+#include "live/schedule.hpp"
 
 using namespace likeloss;
 

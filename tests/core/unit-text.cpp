@@ -1,7 +1,7 @@
 // The shared text helpers: one trim, one join, one UTF-8 check, one URL escape.
 #include <gtest/gtest.h>
 
-#include "text.hpp"
+#include "text/text.hpp"
 
 using namespace likeloss;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "time.hpp"
+#include "feed/time.hpp"
 
 using namespace likeloss;
 

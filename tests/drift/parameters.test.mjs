@@ -1,4 +1,4 @@
-// The widget's parameters are defined once, in its registry (src/core/options.cpp, printed by
+// The widget's parameters are defined once, in its registry (src/core/params/options.cpp, printed by
 // likeloss-parameters). Every other place that names them is a copy, checked here: embed.js (what
 // a snippet may pass, and how long), the configurator (what it carries over from its page), the
 // page-id rule both hold, and the README's table. A parameter added to one and not the others

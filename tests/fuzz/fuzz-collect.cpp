@@ -6,9 +6,9 @@
 // back the same (a feed that does not read back is never published, so the collector would be
 // stuck), with one page per id; usage and pauses stay within their bounds and a pause reads back.
 #include "collect.hpp"
-#include "feed_write.hpp"
+#include "feed/feed_write.hpp"
 #include "fuzz.hpp"
-#include "live.hpp"
+#include "live/live.hpp"
 
 using namespace likeloss;
 

@@ -5,7 +5,7 @@
 // feed_origin_allowed says yes exactly for the page's own origin and the listed ones.
 #include <algorithm>
 
-#include "config.hpp"
+#include "live/config.hpp"
 #include "fuzz.hpp"
 
 using namespace likeloss;

@@ -1,7 +1,7 @@
 // The feed's round trip (feed_write.hpp): whatever parse_feed accepts, write_feed writes as a feed
 // that parse_feed accepts again and that writes out the same, byte for byte. This is what the
 // collector relies on each time it reads its published feed back and publishes the next.
-#include "feed_write.hpp"
+#include "feed/feed_write.hpp"
 #include "fuzz.hpp"
 
 using namespace likeloss;

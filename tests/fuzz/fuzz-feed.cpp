@@ -5,9 +5,9 @@
 // in every currency, a next change always later, a held figure never counting back.
 #include <cmath>
 
-#include "describe.hpp"
+#include "model/describe.hpp"
 #include "fuzz.hpp"
-#include "model.hpp"
+#include "model/model.hpp"
 
 using namespace likeloss;
 

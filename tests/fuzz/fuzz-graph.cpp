@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz.hpp"
-#include "graph.hpp"
+#include "live/graph.hpp"
 
 using namespace likeloss;
 

@@ -16,13 +16,13 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "customize.hpp"
-#include "describe.hpp"
-#include "feed_write.hpp"
+#include "params/customize.hpp"
+#include "model/describe.hpp"
+#include "feed/feed_write.hpp"
 #include "fuzz.hpp"
-#include "live.hpp"
-#include "model.hpp"
-#include "options.hpp"
+#include "live/live.hpp"
+#include "model/model.hpp"
+#include "params/options.hpp"
 
 using namespace likeloss;
 

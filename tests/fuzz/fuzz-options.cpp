@@ -6,11 +6,11 @@
 #include <cmath>
 #include <cstdio>
 
-#include "customize.hpp"
-#include "describe.hpp"
+#include "params/customize.hpp"
+#include "model/describe.hpp"
 #include "fuzz.hpp"
-#include "model.hpp"
-#include "options.hpp"
+#include "model/model.hpp"
+#include "params/options.hpp"
 
 using namespace likeloss;
 

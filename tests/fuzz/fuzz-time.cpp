@@ -3,7 +3,7 @@
 #include <cstring>
 
 #include "fuzz.hpp"
-#include "time.hpp"
+#include "feed/time.hpp"
 
 using namespace likeloss;
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "embedded.hpp"
-#include "feed.hpp"
+#include "feed/feed.hpp"
 
 namespace fuzz {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "feed.hpp"
+#include "feed/feed.hpp"
 
 namespace likeloss {
 

@@ -1,12 +1,12 @@
-#include "live.hpp"
+#include "live/live.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include <nlohmann/json.hpp>
 
-#include "format.hpp"
-#include "text.hpp"
+#include "text/format.hpp"
+#include "text/text.hpp"
 
 namespace likeloss {
 

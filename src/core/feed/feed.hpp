@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "color.hpp"
-#include "time.hpp"
+#include "params/color.hpp"
+#include "feed/time.hpp"
 
 namespace likeloss {
 

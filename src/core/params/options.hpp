@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "color.hpp"
+#include "params/color.hpp"
 
 namespace likeloss {
 

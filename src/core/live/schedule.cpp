@@ -1,4 +1,4 @@
-#include "schedule.hpp"
+#include "live/schedule.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,14 +1,14 @@
-#include "options.hpp"
+#include "params/options.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <optional>
 
-#include "color.hpp"
-#include "feed.hpp"
-#include "graph.hpp"
-#include "text.hpp"
+#include "params/color.hpp"
+#include "feed/feed.hpp"
+#include "live/graph.hpp"
+#include "text/text.hpp"
 
 namespace likeloss {
 

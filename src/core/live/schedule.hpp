@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "time.hpp"
+#include "feed/time.hpp"
 
 namespace likeloss {
 

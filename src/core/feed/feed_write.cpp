@@ -1,4 +1,4 @@
-#include "feed_write.hpp"
+#include "feed/feed_write.hpp"
 
 #include <nlohmann/json.hpp>
 

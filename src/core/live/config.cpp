@@ -1,12 +1,12 @@
-#include "config.hpp"
+#include "live/config.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include <nlohmann/json.hpp>
 
-#include "format.hpp"
-#include "graph.hpp"
+#include "text/format.hpp"
+#include "live/graph.hpp"
 
 namespace likeloss {
 

@@ -1,4 +1,4 @@
-#include "graph.hpp"
+#include "live/graph.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "feed.hpp"
+#include "feed/feed.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "format.hpp"
+#include "text/format.hpp"
 
 namespace likeloss {
 

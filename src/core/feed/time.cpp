@@ -1,4 +1,4 @@
-#include "time.hpp"
+#include "feed/time.hpp"
 
 #include <cstdio>
 

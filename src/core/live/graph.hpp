@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "feed.hpp"
+#include "feed/feed.hpp"
 
 namespace likeloss {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "feed.hpp"
+#include "feed/feed.hpp"
 
 namespace likeloss {
 

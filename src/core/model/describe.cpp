@@ -1,6 +1,6 @@
-#include "describe.hpp"
+#include "model/describe.hpp"
 
-#include "format.hpp"
+#include "text/format.hpp"
 
 namespace likeloss {
 

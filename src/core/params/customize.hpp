@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "feed.hpp"
-#include "options.hpp"
+#include "feed/feed.hpp"
+#include "params/options.hpp"
 
 namespace likeloss {
 

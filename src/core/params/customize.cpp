@@ -1,8 +1,8 @@
-#include "customize.hpp"
+#include "params/customize.hpp"
 
 #include <algorithm>
 
-#include "format.hpp"
+#include "text/format.hpp"
 
 namespace likeloss {
 

@@ -15,10 +15,10 @@
 #include <string_view>
 #include <vector>
 
-#include "config.hpp"
-#include "feed.hpp"
-#include "graph.hpp"
-#include "schedule.hpp"
+#include "live/config.hpp"
+#include "feed/feed.hpp"
+#include "live/graph.hpp"
+#include "live/schedule.hpp"
 
 namespace likeloss {
 

@@ -1,11 +1,11 @@
-#include "color.hpp"
+#include "params/color.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <string>
 
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace likeloss {
 
