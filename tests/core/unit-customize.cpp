@@ -71,3 +71,12 @@ TEST(Customize, AConvertedFigureIsDerivedAndCitesBothSources) {
     EXPECT_EQ(g.money.per_unit.provenance.status, Status::assumption);
     EXPECT_NE(g.money.per_unit.provenance.note.find("per_unit parameter"), std::string::npos);
 }
+
+// pages= naming one page twice, in two cases, shows it once (ids match in any case).
+TEST(Customize, APageNamedTwiceInTwoCasesIsShownOnce) {
+    Feed f = test_feed();
+    EXPECT_TRUE(customized(f, "pages=B,a,b").empty());
+    ASSERT_EQ(f.pages.size(), 2u);
+    EXPECT_EQ(f.pages[0].id, "b");
+    EXPECT_EQ(f.pages[1].id, "a");
+}

@@ -98,7 +98,9 @@ bool read_pages(Options& o, std::string_view, const std::string& value) {
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         if (id.empty()) continue;
         if (!valid_page_id(id)) return false;
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        // Ids match in any case: "Meditel,meditel" names one page, shown once.
+        if (std::none_of(ids.begin(), ids.end(), [&](const std::string& x) { return same_page_id(x, id); }))
+            ids.push_back(id);
     }
     if (ids.empty() || ids.size() > kMaxPages) return false;
     o.content.pages = std::move(ids);
