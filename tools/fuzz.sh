@@ -86,7 +86,7 @@ for i in "${!targets[@]}"; do
       for seed in "tests/fuzz/corpus/$t"/*; do
         [ "$(sha1sum <"$seed" | cut -d' ' -f1)" = "$sum" ] && echo "!! it is the seed       $seed"
       done
-      echo "!! replay it:            build/asan/fuzz/fuzz-$t $input"
+      echo "!! replay it:            build/asan/fuzz/fuzz-$t -artifact_prefix=$artifacts/replay- $input"
       echo "!! once fixed, keep it:  cp $input tests/fuzz/corpus/$t/repro-<what-it-was>"
     fi
     echo
