@@ -6,6 +6,7 @@
 #include "feed/feed.hpp"
 #include "feed_fixture.hpp"
 #include "text/format.hpp"
+#include "text/text.hpp"
 
 using namespace likeloss;
 using nlohmann::json;
@@ -258,4 +259,15 @@ TEST(Feed, TheDocumentedBoundsAreTheParsersOwn) {
     json j = valid_feed();
     j["update_interval_s"] = 1e308;
     EXPECT_NE(fault(j).find("from " + format_count(kMinUpdateInterval_s) + " to " + format_count(kMaxUpdateInterval_s)), std::string::npos);
+}
+
+// A bad timestamp is quoted back cut before a character, so the message stays well-formed UTF-8.
+TEST(Feed, AQuotedBadValueIsNeverCutInsideACharacter) {
+    json j = valid_feed();
+    std::string since = "a";
+    for (int i = 0; i < 30; ++i) since += "\xC3\xA9";  // é
+    j["campaign"]["since"] = since;
+    const std::string message = fault(j);
+    EXPECT_TRUE(utf8_length(message).has_value()) << message;
+    EXPECT_NE(message.find("not \"a\xC3\xA9"), std::string::npos);
 }

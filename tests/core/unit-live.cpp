@@ -512,3 +512,18 @@ TEST(Live, ThePagesOutcomeCodesAreTheCores) {
             << name << " in " << table;
     EXPECT_EQ(std::count(table.begin(), table.end(), ':'), 7) << table;  // the table's own, and no other
 }
+
+// Polled every 5 s where the site allows it, the feed shown still keeps the feed's rules (an
+// interval of 0 or 10 s to a week), so the widget never shows a feed its own reader refuses.
+TEST(Live, AGraphFeedPolledFasterThanTenSecondsKeepsTheFeedsRules) {
+    LiveSettings s = graph_settings();
+    s.refresh_s = 5;
+    Live live(std::move(s), bundled());
+    expect_request(live, T0, Request::Kind::config);
+    live.receive(T0, ok(R"({"min_refresh_s": 1, "graph": {"base": "http://127.0.0.1:9000"}})"), 0.5);
+    expect_request(live, T0, Request::Kind::graph);
+    live.receive(T0, ok(R"({"a": {"fan_count": 930}, "b": {"followers_count": 530}})"), 0.5);
+    ASSERT_NE(live.feed(), nullptr);
+    EXPECT_EQ(live.interval(), 5 * kSecond);
+    EXPECT_EQ(live.feed()->update_interval_s, 10);
+}

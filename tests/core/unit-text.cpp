@@ -26,3 +26,10 @@ TEST(Text, EscapesForAQuery) {
     EXPECT_EQ(url_escape("123|abc/+= &#"), "123%7Cabc%2F%2B%3D%20%26%23");
     EXPECT_EQ(url_escape("a-b._~"), "a-b._~");
 }
+
+TEST(Text, APrefixNeverCutsACharacter) {
+    EXPECT_EQ(utf8_prefix("abc", 40), "abc");
+    EXPECT_EQ(utf8_prefix("a\xC3\xA9\xC3\xA9", 4), "a\xC3\xA9");  // not "a\xC3\xA9\xC3"
+    EXPECT_EQ(utf8_prefix("\xF0\x9F\x93\x9E", 2), "");
+    EXPECT_TRUE(utf8_length(utf8_prefix("a\xC3\xA9\xC3\xA9\xC3\xA9", 4)).has_value());
+}

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "text/format.hpp"
+#include "text/text.hpp"
 
 namespace likeloss {
 
@@ -198,7 +199,7 @@ private:
         if (!want(j, j.is_string(), "an RFC 3339 timestamp string")) return false;
         auto t = parse_rfc3339(j.get_ref<const std::string&>());
         if (!t) return fail("must be an RFC 3339 timestamp from 1970 to 9999 (UTC), such as 2016-02-26T20:00:00Z, not \"" +
-                            j.get_ref<const std::string&>().substr(0, 40) + "\"");
+                            utf8_prefix(j.get_ref<const std::string&>(), 40) + "\"");
         out = *t;
         return true;
     }

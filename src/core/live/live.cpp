@@ -354,7 +354,10 @@ void Live::merge(Instant now) {
         p.rate_per_s = recent_rate(c.front(), c);  // this session's counts only
         m.pages.push_back(std::move(p));
     }
-    m.update_interval_s = static_cast<int>(schedule_.interval() / kSecond);
+    // Polled faster than a feed may say (refresh= under 10 s, where the site allows it): the
+    // feed shown still keeps the feed's rules.
+    const int every = static_cast<int>(schedule_.interval() / kSecond);
+    m.update_interval_s = every > 0 ? std::max(every, kMinUpdateInterval_s) : 0;
     m.generated_at = now;
     if (m.pages.empty()) {
         if (merged_) ++revision_;

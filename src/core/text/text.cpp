@@ -39,6 +39,13 @@ std::optional<std::size_t> utf8_length(std::string_view s) {
     return n;
 }
 
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xc0) == 0x80) --end;  // a continuation byte
+    return std::string(s.substr(0, end));
+}
+
 std::string url_escape(std::string_view s) {
     static const char kHex[] = "0123456789ABCDEF";
     std::string out;

@@ -20,6 +20,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 // stray byte, an overlong form, a surrogate, or a code point past U+10FFFF.
 std::optional<std::size_t> utf8_length(std::string_view s);
 
+// At most `max_bytes` of `s`, cut before a character rather than inside one (for quoting a
+// value back in a message).
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 // For a URL's query: letters, digits and "-._~" as they are, every other byte as %XX.
 std::string url_escape(std::string_view s);
 
