@@ -130,10 +130,7 @@ std::optional<int> read_setup(const Args& args, Setup& setup) {
     const auto token = find_token(setup.config.token_file.empty() ? "" : resolve(here, setup.config.token_file), problem);
     if (!token) return finish(Exit::config, problem);
     g_token = *token;
-    if (char* escaped = curl_easy_escape(nullptr, token->c_str(), static_cast<int>(token->size()))) {
-        g_token_escaped = escaped;
-        curl_free(escaped);
-    }
+    g_token_escaped = url_escape(*token);
     if (!valid_graph_token(*token))
         return finish(Exit::config, "the Graph API token is not one (8 to 4096 printable characters, no spaces)");
     return std::nullopt;

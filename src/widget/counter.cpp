@@ -71,7 +71,7 @@ void explain_money(const CounterView& v) {
         provenance_lines(m.per_unit.provenance);
         for (const Rate& r : m.rates) {
             ImGui::Separator();
-            ImGui::Text("1 %s = %g %s", m.currency.c_str(), r.per_base.value, r.currency.c_str());
+            ImGui::Text("1 %s = %s %s", m.currency.c_str(), format_number(r.per_base.value).c_str(), r.currency.c_str());
             provenance_lines(r.per_base.provenance);
         }
     });

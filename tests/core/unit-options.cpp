@@ -156,3 +156,17 @@ TEST(Options, NoParameterLetsMalformedUtf8Through) {
     EXPECT_TRUE(said(good).empty());
     EXPECT_EQ(good.content.title.size(), 24u);
 }
+
+// A page's colour given twice in two cases is one colour (ids match in any case), the later one.
+TEST(Options, APagesColourInTwoCasesIsOneColour) {
+    const Options o = parse_options("color.Meditel=red&color.meditel=blue");
+    ASSERT_EQ(o.look.page_colors.size(), 1u);
+    EXPECT_EQ(o.look.page_colors[0].second, (Rgba{0, 0, 255, 255}));
+}
+
+// A refused number names the bound it broke.
+TEST(Options, RefusedNumbersNameTheirBounds) {
+    EXPECT_EQ(said(parse_options("per_unit=2000000")),
+              (std::vector<std::string>{"per_unit: not a number above 0 and at most 1,000,000"}));
+    EXPECT_EQ(said(parse_options("refresh=1234567")), (std::vector<std::string>{"refresh: more than 999,999 seconds"}));
+}

@@ -59,7 +59,7 @@ bool read_page_color(Options& o, std::string_view id, const std::string& value) 
     const auto c = parse_css_color(value);
     if (!valid_page_id(id) || !c) return false;
     auto& colors = o.look.page_colors;
-    auto same = std::find_if(colors.begin(), colors.end(), [&](const auto& pc) { return pc.first == id; });
+    auto same = std::find_if(colors.begin(), colors.end(), [&](const auto& pc) { return same_page_id(pc.first, id); });
     if (same != colors.end()) same->second = *c;
     else if (colors.size() < kMaxPages) colors.emplace_back(std::string(id), *c);
     return true;
@@ -198,14 +198,14 @@ Parameters parameters() {
         {"currency", Concern::content, ACCEPTS("a currency code the feed converts to (USD)"), kShort, true,
          "not a currency code like MAD or USD", nullptr, read_currency},
         {"per_unit", Concern::content, ACCEPTS("the value of a like in the feed's currency, above 0, at most 1,000,000"), kShort, true,
-         "not a number above 0", nullptr, read_per_unit},
+         "not a number above 0 and at most 1,000,000", nullptr, read_per_unit},
         {"title", Concern::content, ACCEPTS("up to 120 characters of UTF-8, shown as text"), 120, true,
          "empty, longer than 120 characters, or with control characters", nullptr, read_title},
         {"lang", Concern::content, ACCEPTS("en"), kShort, true, "only en is available", nullptr, read_lang},
         {"source", Concern::data, ACCEPTS("a feed's address, absolute or relative to the page"), 2048, true, "empty",
          "longer than 2048 characters", read_source},
         {"refresh", Concern::data, ACCEPTS("seconds between polls, a whole number above 0"), 6, true,
-         "not a whole number of seconds above 0", nullptr, read_refresh},
+         "not a whole number of seconds above 0", "more than 999,999 seconds", read_refresh},
         {"graph_token", Concern::data, ACCEPTS("a Graph API access token (private dashboards only)"), 4096, false,
          "not a Graph API access token", nullptr, read_token},
         {"graph_version", Concern::data, ACCEPTS("a Graph API version like v25.0"), 8, false, "not a Graph API version like v25.0",
