@@ -114,9 +114,7 @@ Measured GraphClient::measure(const std::vector<std::string>& ids) {
                 return fail(Exit::config, "Facebook refused the request, and its first page asked alone (Graph API error " +
                                               code_of(one) + "): check the page ids and graph.version");
         }
-        // Not one page known: the request itself is wrong (a code 100 is also a bad field or
-        // version), not every page id.
-        if (out.unknown.size() == ids.size() && ids.size() > 1) {
+        if (search.every_page_unknown()) {
             out.unknown.clear();
             return fail(Exit::config, "Facebook refused every page of the request (Graph API error " + code_of(batch) +
                                           "): check the page ids and graph.version");

@@ -152,3 +152,19 @@ TEST(Graph, OneRuleForAVersionAndAToken) {
     EXPECT_FALSE(valid_graph_token("tab\there12"));
     EXPECT_FALSE(valid_graph_token("caf\xC3\xA9-token"));
 }
+
+TEST(Graph, ASearchKnowsWhenEveryPageWasUnknown) {
+    const char* gone = R"({"error": {"code": 100, "error_subcode": 33}})";
+    GraphSearch all({"a", "b"});
+    all.receive(200, gone);
+    EXPECT_FALSE(all.every_page_unknown());  // not over yet
+    all.receive(200, gone);
+    EXPECT_TRUE(all.every_page_unknown());
+    GraphSearch some({"a", "b"});
+    some.receive(200, gone);
+    some.receive(200, R"({"b": {"fan_count": 5}})");
+    EXPECT_FALSE(some.every_page_unknown());
+    GraphSearch one({"a"});
+    one.receive(200, gone);
+    EXPECT_FALSE(one.every_page_unknown());  // a single page alone is simply unknown
+}

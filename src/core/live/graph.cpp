@@ -62,7 +62,8 @@ std::vector<std::string> ids_named_in(const std::string& message, const std::vec
         }
     }
     for (const std::string& id : ids)
-        if (std::find(words.begin(), words.end(), lower(id)) != words.end()) out.push_back(id);
+        if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return same_page_id(w, id); }))
+            out.push_back(id);
     return out;
 }
 
@@ -117,7 +118,7 @@ GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::s
             page = &root[id];
         } else {
             for (auto it = root.begin(); it != root.end(); ++it)
-                if (lower(it.key()) == lower(id)) page = &it.value();
+                if (same_page_id(it.key(), id)) page = &it.value();
         }
         if (!page || !page->is_object()) {
             a.missing.push_back(id);
@@ -183,6 +184,7 @@ GraphVerdict judge_graph(int status, std::string_view body, const std::vector<st
 
 void GraphSearch::advance(const GraphVerdict& v) {
     if (v.action == GraphAction::counted) counted_ = true;
+    if (v.action == GraphAction::unknown) ++unknown_;
     if (v.action == GraphAction::counted || v.action == GraphAction::unknown)
         ++next_;
     else

@@ -98,6 +98,9 @@ public:
     bool active() const { return next_ < ids_.size(); }
     const std::string& page() const { return ids_[next_]; }  // the page to ask alone now
     bool counted() const { return counted_; }                // a page alone was counted
+    // Over, and every page of a batch of several was unknown alone: more likely a request that is
+    // wrong (a field, a version) than ids that are all wrong; worth saying so.
+    bool every_page_unknown() const { return !active() && ids_.size() > 1 && unknown_ == ids_.size(); }
     // After the verdict for page(): counted or unknown moves on to the next page, anything else
     // ends the search.
     void advance(const GraphVerdict& v);
@@ -107,6 +110,7 @@ public:
 private:
     std::vector<std::string> ids_;
     std::size_t next_ = 0;
+    std::size_t unknown_ = 0;
     bool counted_ = false;
 };
 
