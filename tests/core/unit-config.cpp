@@ -56,12 +56,21 @@ TEST(Config, OriginsAreParsedStrictly) {
     EXPECT_EQ(normalize_origin("http://[::1]:8080"), "http://[::1]:8080");
     EXPECT_EQ(normalize_origin("https://[2001:DB8::1]:443"), "https://[2001:db8::1]");
     EXPECT_EQ(normalize_origin("https://xn--mgbh0fb.example"), "https://xn--mgbh0fb.example");
+    EXPECT_EQ(normalize_origin("http://[::]:8080"), "http://[::]:8080");
+    EXPECT_EQ(normalize_origin("http://[1::]"), "http://[1::]");
+    EXPECT_EQ(normalize_origin("http://[1:2:3:4:5:6:7:8]"), "http://[1:2:3:4:5:6:7:8]");
+    EXPECT_EQ(normalize_origin("http://[fe80::1:0:2]"), "http://[fe80::1:0:2]");
+    EXPECT_EQ(normalize_origin("http://10.0.0.255"), "http://10.0.0.255");
+    EXPECT_EQ(normalize_origin("http://a1.example.123x"), "http://a1.example.123x");
     for (const char* bad : {"https://h:443:443", "https://h:", "https://h:0", "https://h:65536", "https://h:0443",
                             "https://h:+443", "https://-h.org", "https://h-.org", "https://a..b", "https://.org",
                             "https://org.", "https://exa mple.org", "https://%41.org", "https://a_b.org",
                             "https://user@h.org", "https://h.org/path", "https://h.org?q", "https://[zz]",
                             "https://[::1", "https://[::1]x", "https://[]", "ftp://h.org", "https://", "https://\xC3\xA9.org",
-                            "null"}) {
+                            "null", "https://[::::]", "https://[ffff]", "https://[0:0:0:0:0:0:0:1]", "https://[::0:1]",
+                            "https://[1:2:3:4:5:6:7:8:9]", "https://[1::2::3]", "https://[:1]", "https://[1:]", "https://[0001::1]",
+                            "https://[::ffff:1.2.3.4]", "https://999.1.1.1", "https://1.2.3", "https://01.2.3.4",
+                            "https://a.123"}) {
         EXPECT_EQ(normalize_origin(bad), "") << bad;
     }
     for (const char* ok : {"HTTPS://Feeds.Example.org:443/", "http://[::1]:80", "https://a-b.c-d.org:8080"})

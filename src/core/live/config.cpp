@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -14,20 +15,59 @@ using json = nlohmann::json;
 
 namespace {
 
-// A DNS name in ASCII (a browser gives internationalised names in punycode): dot-separated labels
-// of letters, digits and inner hyphens, none empty.
-bool dns_name(std::string_view host) {
+// Hosts as a browser writes them in an origin, so that a listed origin matches the page's: a DNS
+// name in ASCII (internationalised names in punycode), dot-separated labels of letters, digits
+// and inner hyphens; or, when the last label is a number, an IPv4 address in four decimal parts.
+bool host_name(std::string_view host) {
     if (host.empty() || host.size() > 253) return false;
-    std::size_t start = 0;
-    while (start <= host.size()) {
+    int labels = 0, octets = 0;  // octets: labels that are decimal numbers to 255, written plainly
+    bool last_numeric = false;
+    for (std::size_t start = 0; start <= host.size(); ++labels) {
         const std::size_t dot = std::min(host.find('.', start), host.size());
         const std::string_view label = host.substr(start, dot - start);
         if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
-        for (char c : label)
+        last_numeric = true;
+        for (char c : label) {
             if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+            last_numeric = last_numeric && c >= '0' && c <= '9';
+        }
+        if (last_numeric && label.size() <= 3 && (label.size() == 1 || label[0] != '0') &&
+            (label.size() < 3 || label <= "255"))
+            ++octets;
         start = dot + 1;
     }
-    return true;
+    return !last_numeric || (labels == 4 && octets == 4);
+}
+
+// An IPv6 address as a browser writes it (RFC 5952): groups of one to four lower-case hex digits
+// without leading zeros, eight of them or fewer around one "::", and no zero group beside it nor
+// two together outside it.
+bool ipv6_address(std::string_view a) {
+    const auto gap = a.find("::");
+    if (gap != std::string_view::npos && a.find("::", gap + 1) != std::string_view::npos) return false;
+    int groups = 0;
+    bool zero_before = false;
+    for (std::size_t i = 0; i < a.size();) {
+        if (i == gap) {
+            i += 2;
+            zero_before = true;  // a zero group beside "::" belongs in it
+            continue;
+        }
+        std::size_t end = std::min(a.find(':', i), a.size());
+        const std::string_view g = a.substr(i, end - i);
+        if (g.empty() || g.size() > 4 || (g.size() > 1 && g[0] == '0') ||
+            !std::all_of(g.begin(), g.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+            return false;
+        if (g == "0" && (zero_before || end == gap)) return false;  // "0:0" is written "::"
+        zero_before = g == "0";
+        ++groups;
+        if (end < a.size() && end != gap) {
+            if (end + 1 == a.size()) return false;  // a trailing ':'
+            ++end;
+        }
+        i = end;
+    }
+    return gap == std::string_view::npos ? groups == 8 : groups <= 6;
 }
 
 }  // namespace
@@ -45,11 +85,9 @@ std::string normalize_origin(std::string_view url) {
     std::string_view host = rest, port;
     if (!rest.empty() && rest.front() == '[') {
         const auto close = rest.find(']');
-        if (close == std::string_view::npos || close < 3) return "";
+        if (close == std::string_view::npos) return "";
         host = rest.substr(0, close + 1);
-        const std::string_view inside = rest.substr(1, close - 1);
-        if (!std::all_of(inside.begin(), inside.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; }))
-            return "";
+        if (!ipv6_address(rest.substr(1, close - 1))) return "";
         const std::string_view after = rest.substr(close + 1);
         if (!after.empty() && after.front() != ':') return "";
         if (!after.empty()) port = after.substr(1);
@@ -61,7 +99,7 @@ std::string normalize_origin(std::string_view url) {
             port = rest.substr(colon + 1);
             if (port.empty()) return "";
         }
-        if (!dns_name(host)) return "";
+        if (!host_name(host)) return "";
     }
     if (!port.empty()) {
         if (port.size() > 5 || port.front() == '0' ||
