@@ -153,14 +153,18 @@
       return feed;
     });
   }
-  // As the widget decides: the page's own host, or one the deployment's settings list.
-  function allowed(url) {
-    if (url.origin === location.origin) return Promise.resolve();
-    return getJson('likeloss-config.json').catch(function () { return {}; }).then(function (config) {
-      var ok = Array.isArray(config.feed_origins) && config.feed_origins.some(function (o) {
-        try { return new URL(String(o)).origin === url.origin; } catch (e) { return false; }
-      });
-      if (!ok) throw new Error('its host is not one this site allows, so the counter shows the bundled campaign');
+  // Whether the feed's host is allowed is the widget's decision (the core's, from the site's
+  // settings): this page's own widget says so in its state once it has read them. Without a
+  // widget to ask (no WebAssembly), the feed is tried as it is.
+  function allowed() {
+    return new Promise(function (ok, no) {
+      var waited = 0;
+      (function ask() {
+        var data = window.likeloss && window.likeloss.data;
+        if (data && data.blocked) return no(new Error('its host is not one this site allows, so the counter shows the bundled campaign'));
+        if ((data && data.settings_read) || (waited += 200) > 20000) return ok();
+        setTimeout(ask, 200);
+      })();
     });
   }
 
@@ -179,7 +183,7 @@
     feedUrl = new URL(source, location.href);
     if (!/^https?:$/.test(feedUrl.protocol)) feedUrl = null;
   } catch (e) {}
-  (feedUrl ? allowed(feedUrl).then(function () { return readFeed(feedUrl.href); })
+  (feedUrl ? allowed().then(function () { return readFeed(feedUrl.href); })
     : Promise.reject(new Error('not a web address'))).then(function (feed) {
     var title = ownTitle || (feed.campaign && typeof feed.campaign.title === 'string' ? feed.campaign.title : '');
     title = title.replace(/\s+/g, ' ').trim();

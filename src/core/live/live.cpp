@@ -434,6 +434,7 @@ std::string Live::state_json(Instant now) const {
         {"revision", revision_},
         {"source", s_.source_url},
         {"blocked", !blocked_.empty()},
+        {"settings_read", step_ != Step::config},
         {"unknown", unknown_},
         {"has_figures", feed() != nullptr},
     };
