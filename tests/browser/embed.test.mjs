@@ -81,6 +81,27 @@ async function framesDrawn(page, count) {
 
 const frameLines = (page, i) => page.evaluate((n) => document.querySelectorAll('iframe')[n].contentWindow.likeloss.lines, i);
 
+// Snippets with these links, then the loader as the first copy on the page, from a shadow root,
+// where it cannot see its own script tag.
+function loadInShadowRoot(page, hrefs) {
+  return page.evaluate((links) => {
+    delete window.LikeLoss;
+    for (const s of document.querySelectorAll('script[src$="embed.js"]')) s.remove();
+    for (const href of links) {
+      const a = document.createElement('a');
+      a.className = 'likeloss-embed';
+      a.href = href;
+      a.textContent = href;
+      document.querySelector('article').append(a);
+    }
+    const host = document.createElement('div');
+    document.body.append(host);
+    const script = document.createElement('script');
+    script.src = '/embed.js';
+    host.attachShadow({ mode: 'open' }).append(script);
+  }, hrefs);
+}
+
 describe('embedding', () => {
   test('the demo blog shows three widgets, each in its own colours, one per snippet though the loader is there twice', async () => {
     const { context, page, problems } = await openPage(browser, site.origin + '/demo/', { viewport: { width: 1100, height: 1400 } });
@@ -186,20 +207,7 @@ describe('embedding', () => {
   test('loaded where it cannot see its own script tag (a shadow root), it finds the widget from the link', async () => {
     const { context, page } = await openPage(browser, site.origin + '/test/late.html');
     await page.waitForFunction(() => window.LikeLoss);
-    await page.evaluate(() => {
-      delete window.LikeLoss;  // as if this were the first copy
-      for (const s of document.querySelectorAll('script[src$="embed.js"]')) s.remove();
-      const a = document.createElement('a');
-      a.className = 'likeloss-embed';
-      a.href = '/widget.html?layout=badge';
-      a.textContent = 'badge';
-      document.querySelector('article').append(a);
-      const host = document.createElement('div');
-      document.body.append(host);
-      const script = document.createElement('script');
-      script.src = '/embed.js';
-      host.attachShadow({ mode: 'open' }).append(script);
-    });
+    await loadInShadowRoot(page, ['/widget.html?layout=badge']);
     await framesDrawn(page, 1);
     assert.match(await page.locator('iframe').getAttribute('src'), /\/widget\.html\?layout=badge$/);
     await context.close();
@@ -239,22 +247,7 @@ describe('embedding', () => {
   test('a snippet whose link is not an http(s) widget address stays a link, and the others still become widgets', async () => {
     const { context, page, problems } = await openPage(browser, site.origin + '/test/late.html');
     await page.waitForFunction(() => window.LikeLoss);
-    await page.evaluate(() => {
-      delete window.LikeLoss;  // as if this were the first copy, loaded where it cannot see its script tag
-      for (const s of document.querySelectorAll('script[src$="embed.js"]')) s.remove();
-      for (const href of ['javascript:void(0)//widget.html', 'data:text/html,hello/widget.html', '/widget.html?layout=badge']) {
-        const a = document.createElement('a');
-        a.className = 'likeloss-embed';
-        a.href = href;
-        a.textContent = href;
-        document.querySelector('article').append(a);
-      }
-      const host = document.createElement('div');
-      document.body.append(host);
-      const script = document.createElement('script');
-      script.src = '/embed.js';
-      host.attachShadow({ mode: 'open' }).append(script);
-    });
+    await loadInShadowRoot(page, ['javascript:void(0)//widget.html', 'data:text/html,hello/widget.html', '/widget.html?layout=badge']);
     await framesDrawn(page, 1);
     assert.match(await page.locator('iframe').getAttribute('src'), /^http:\/\/127\.0\.0\.1:\d+\/widget\.html\?layout=badge$/);
     const links = page.locator('a.likeloss-embed');
