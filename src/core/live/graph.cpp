@@ -38,22 +38,16 @@ GraphProblem graph_problem(std::int64_t code) {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 // "(#803) Some of the aliases you requested do not exist: foo,bar" names the unknown ids. The list
-// is cut into words and each asked id compared whole, so no id (not even an empty one) can match
-// inside another or loop.
+// is cut into words and each asked id compared whole (in any case, as ids match), so no id (not
+// even an empty one) can match inside another or loop.
 std::vector<std::string> ids_named_in(const std::string& message, const std::vector<std::string>& ids) {
     std::vector<std::string> out;
     const auto colon = message.rfind(':');
     if (colon == std::string::npos) return out;
     std::vector<std::string> words;
     std::string word;
-    for (char c : lower(message.substr(colon + 1)) + " ") {
+    for (char c : message.substr(colon + 1) + " ") {
         if (c == ',' || c == ';' || std::isspace(static_cast<unsigned char>(c))) {
             if (!word.empty()) words.push_back(std::move(word));
             word.clear();
