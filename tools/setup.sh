@@ -2,7 +2,8 @@
 # Installs what likeloss needs to build and test, and only what is missing:
 #   Debian packages (Emscripten, nlohmann/json, GoogleTest, libcurl, Chromium, the Inter font,
 #   fonttools, and clang with its sanitizer and libFuzzer runtimes for the checked build),
-#   Dear ImGui 1.86 from Debian's source package into third_party/imgui,
+#   Dear ImGui 1.86 and FriBidi from Debian's source packages into third_party/imgui and
+#   third_party/fribidi (arabic.wasm; the native build links libfribidi-dev),
 #   the npm packages of the browser tests (playwright-core, pngjs) into node_modules.
 # Safe to run again: it checks before it installs.
 set -euo pipefail
@@ -12,7 +13,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 packages=(cmake make g++ clang libclang-rt-dev python3 dpkg-dev libgtest-dev nlohmann-json3-dev libcurl4-openssl-dev emscripten chromium
-          fonts-inter fonttools)
+          fonts-inter fonttools libfribidi-dev pkg-config fonts-noto-core)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
@@ -30,10 +31,11 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-# Dear ImGui is not in a binary package: take Debian's source package, which needs a deb-src
-# entry. Derive one from the machine's own Debian entry rather than naming a mirror.
-imgui=third_party/imgui
-if [ ! -f "$imgui/imgui.cpp" ]; then
+# Dear ImGui and FriBidi come from Debian's source packages, which need a deb-src entry. Derive
+# one from the machine's own Debian entry rather than naming a mirror (once).
+source_package() {  # source_package NAME DEST FILE: apt-get source NAME into DEST unless DEST/FILE exists
+  local name=$1 dest=$2 file=$3 work
+  [ -f "$dest/$file" ] && return 0
   if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
     if [ -f /etc/apt/sources.list.d/debian.sources ]; then
       sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
@@ -46,16 +48,20 @@ if [ ! -f "$imgui/imgui.cpp" ]; then
     fi
     updated=0
   fi
-  [ "$updated" -eq 1 ] || as_root apt-get update -qq
+  [ "$updated" -eq 1 ] || { as_root apt-get update -qq; updated=1; }
   work=$(mktemp -d)
-  (cd "$work" && apt-get source -qq imgui >/dev/null 2>&1) || { echo "setup: apt-get source imgui failed" >&2; exit 1; }
+  (cd "$work" && apt-get source -qq "$name" >/dev/null 2>&1) || { echo "setup: apt-get source $name failed" >&2; exit 1; }
   mkdir -p third_party
-  rm -rf "$imgui"
-  mv "$work"/imgui-*/ "$imgui"
+  rm -rf "$dest"
+  mv "$work"/"$name"-*/ "$dest"
   rm -rf "$work"
-  grep -q '#define IMGUI_VERSION *"1.86' "$imgui/imgui.h" ||
-    echo "setup: warning: Dear ImGui $(grep -o 'IMGUI_VERSION *"[^"]*"' "$imgui/imgui.h") is not the tested 1.86" >&2
-fi
+}
+
+source_package imgui third_party/imgui imgui.cpp
+grep -q '#define IMGUI_VERSION *"1.86' third_party/imgui/imgui.h ||
+  echo "setup: warning: Dear ImGui $(grep -o 'IMGUI_VERSION *"[^"]*"' third_party/imgui/imgui.h) is not the tested 1.86" >&2
+# FriBidi for arabic.wasm; its tarball ships the generated Unicode tables (lib/*.tab.i).
+source_package fribidi third_party/fribidi lib/fribidi-bidi.c
 
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pngjs ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error

@@ -25,8 +25,8 @@ echo "== web build"
 cmake --preset web >/dev/null
 cmake --build --preset web -j"$(nproc)"
 
-echo "== collector tests, and the parameters' copies checked against the registry"
-node --test --test-concurrency=1 tests/collector/ tests/drift/
+echo "== collector tests, the parameters' copies checked against the registry, arabic.wasm against the native shaping"
+node --test --test-concurrency=1 tests/collector/ tests/drift/ tests/shaping/
 
 echo "== browser tests"
 node --test --test-concurrency=1 tests/browser/
