@@ -2,9 +2,11 @@
 """Compiles files into C++ arrays, so the widget needs no file system and no extra request.
 
     embed.py --text   out.cpp NAME=path ...   -> extern const char NAME[]; (NUL-terminated)
+    embed.py --json   out.cpp NAME=path ...   -> the same, the JSON without its indentation
     embed.py --binary out.cpp NAME=path ...   -> extern const unsigned char NAME[]; NAME_size
 The declarations live in src/assets/embedded.hpp.
 """
+import json
 import sys
 
 
@@ -14,15 +16,22 @@ def main(argv):
     for pair in pairs:
         name, path = pair.split("=", 1)
         data = open(path, "rb").read()
-        if mode == "--text":
+        if mode == "--json":
+            data = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")).encode()
+            mode_text = True
+        else:
+            mode_text = mode == "--text"
+        if mode_text:
             data += b"\0"
             lines.append(f"extern const char {name}[] = {{")
         else:
             lines.append(f"alignas(4) extern const unsigned char {name}[] = {{")
-        for i in range(0, len(data), 24):
-            lines.append("  " + ",".join(str(b) for b in data[i:i + 24]) + ",")
+        # char may be signed: UTF-8's high bytes are written as the negative values they hold there.
+        values = [b - 256 if mode_text and b > 127 else b for b in data]
+        for i in range(0, len(values), 24):
+            lines.append("  " + ",".join(str(b) for b in values[i:i + 24]) + ",")
         lines.append("};")
-        size = len(data) - (1 if mode == "--text" else 0)
+        size = len(data) - (1 if mode_text else 0)
         lines.append(f"extern const unsigned int {name}_size = {size};")
         lines.append("")
     with open(out, "w") as f:

@@ -155,8 +155,7 @@ void data_changed() {
 // Tooltips in the widget's own colours rather than ImGui's debug look.
 void style_tooltips(const Theme& t, float scale) {
     ImGuiStyle& style = ImGui::GetStyle();
-    style = ImGuiStyle();
-    ImGui::StyleColorsLight(&style);
+    style = ImGuiStyle();  // the colours a tooltip uses are all set below: no colour scheme is needed
     style.WindowRounding = style.PopupRounding = 6;
     style.WindowPadding = ImVec2(10, 8);
     style.ScaleAllSizes(scale);
