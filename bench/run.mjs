@@ -5,7 +5,7 @@
 //   BENCH_RUNS=5 BENCH_SECONDS=30 node bench/run.mjs
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchBrowser, repo, site } from '../tests/browser/harness.mjs';
 import { startServer } from '../tools/serve.mjs';
 
@@ -38,15 +38,17 @@ const H = `http://127.0.0.1:${helloServer.address().port}`;
 const browser = await launchBrowser();
 
 function sizes(dir, files) {
-  let raw = 0, gz = 0;
+  let raw = 0, gz = 0, br = 0;
   const rows = files.map((f) => {
     const bytes = readFileSync(join(dir, f));
     const g = gzipSync(bytes, { level: 9 }).length;
+    const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     raw += bytes.length;
     gz += g;
-    return [f, bytes.length, g];
+    br += b;
+    return [f, bytes.length, g, b];
   });
-  return { rows, raw, gz };
+  return { rows, raw, gz, br };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -93,13 +95,18 @@ async function cpu(url, ready, frames, memory) {
 const widgetFiles = ['widget.html', 'widget-boot.js', 'widget.css', 'likeloss.js', 'likeloss.wasm'];
 const widget = sizes(site, widgetFiles);
 const embed = sizes(site, ['embed.js']);
+// A French widget also fetches its words; an Arabic one its words, the shaping module and the font.
+const french = sizes(site, ['lang/fr.json']);
+const arabic = sizes(site, ['lang/ar.json', 'arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf']);
 const hello = sizes(benchDir, ['hello.html', 'hello-boot.js', 'hello.js', 'hello.wasm']);
 
 const widgetReady = () => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0 && window.likeloss.firstFrameAt;
 const helloReady = () => window.hello && window.hello.frames > 0 && window.hello.firstFrameAt;
-const [ttffWidget, ttffHello] = await firstFrames([[`${W}/widget.html`, widgetReady], [`${H}/hello.html`, helloReady]]);
+const [ttffWidget, ttffFrench, ttffArabic, ttffHello] = await firstFrames([[`${W}/widget.html?lang=en`, widgetReady],
+  [`${W}/widget.html?lang=fr`, widgetReady], [`${W}/widget.html?lang=ar`, widgetReady], [`${H}/hello.html`, helloReady]]);
 
-const idle = await cpu(`${W}/widget.html`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
+const idle = await cpu(`${W}/widget.html?lang=en`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
+const idleArabic = await cpu(`${W}/widget.html?lang=ar`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const live = await cpu(`${W}/widget.html?source=/bench/live.json`, () => window.likeloss?.lines.some((l) => l.startsWith('A: ')),
   () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const busy = await cpu(`${H}/hello.html`, helloReady, () => window.hello.frames, null);
@@ -132,13 +139,17 @@ helloServer.close();
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 const pct = (n) => n.toFixed(2) + ' %';
 console.log(`likeloss benchmark (headless Chromium, loopback; median of ${RUNS} loads, CPU over ${SECONDS} s)\n`);
-console.log('| file | raw | gzip |\n|---|---|---|');
-for (const [f, r, g] of [...widget.rows, ...embed.rows, ...hello.rows]) console.log(`| ${f} | ${r.toLocaleString('en')} | ${g.toLocaleString('en')} |`);
+console.log('| file | raw | gzip | brotli |\n|---|---|---|---|');
+for (const [f, r, g, b] of [...widget.rows, ...french.rows, ...arabic.rows, ...embed.rows, ...hello.rows])
+  console.log(`| ${f} | ${r.toLocaleString('en')} | ${g.toLocaleString('en')} | ${b.toLocaleString('en')} |`);
 console.log('');
 console.log('| | widget | hello reference |\n|---|---|---|');
-console.log(`| first load, gzip | ${kb(widget.gz)} (+ embed.js ${kb(embed.gz)}) | ${kb(hello.gz)} |`);
-console.log(`| navigation to first frame (median) | ${ttffWidget.toFixed(0)} ms | ${ttffHello.toFixed(0)} ms |`);
+console.log(`| first load, gzip / brotli, English | ${kb(widget.gz)} / ${kb(widget.br)} (+ embed.js ${kb(embed.gz)}) | ${kb(hello.gz)} / ${kb(hello.br)} |`);
+console.log(`| first load, gzip / brotli, French | ${kb(widget.gz + french.gz)} / ${kb(widget.br + french.br)} | |`);
+console.log(`| first load, gzip / brotli, Arabic | ${kb(widget.gz + arabic.gz)} / ${kb(widget.br + arabic.br)} (Arabic's extras ${kb(arabic.gz)} / ${kb(arabic.br)}) | |`);
+console.log(`| navigation to first frame (median): English, French, Arabic | ${ttffWidget.toFixed(0)}, ${ttffFrench.toFixed(0)}, ${ttffArabic.toFixed(0)} ms | ${ttffHello.toFixed(0)} ms |`);
 console.log(`| main-thread CPU, idle (bundled 2016 feed) | ${pct(idle.cpu)}, ${idle.frames} frames | ${pct(busy.cpu)}, ${busy.frames} frames (redraws every frame) |`);
+console.log(`| main-thread CPU, idle, in Arabic | ${pct(idleArabic.cpu)}, ${idleArabic.frames} frames | |`);
 console.log(`| main-thread CPU, live (one change a second) | ${pct(live.cpu)}, ${live.frames} frames in ${SECONDS} s | |`);
 console.log(`| memory: wasm / JS heap | ${kb(idle.wasm)} / ${kb(idle.heap)} | - / ${kb(busy.heap)} |`);
 const count = (k) => twentyResult.filter((x) => x === k).length;

@@ -26,7 +26,7 @@
     if (key.indexOf('color.') === 0) return /^[A-Za-z0-9._-]{1,100}$/.test(key.slice(6));
     return Object.prototype.hasOwnProperty.call(PARAMETERS, key);
   }
-  var FORM = /^(bg|fg|accent|transparent|theme|layout|pages)$/;  // what the form below sets
+  var FORM = /^(bg|fg|accent|transparent|theme|layout|lang|pages)$/;  // what the form below sets
   var given = new URLSearchParams();
   [location.search, location.hash].forEach(function (part) {
     new URLSearchParams(part.slice(1)).forEach(function (value, key) {
@@ -47,6 +47,7 @@
   }
   choose(f.layout, given.get('layout') || '');
   choose(f.theme, given.get('theme') === 'light' ? '' : given.get('theme') || '');
+  choose(f.lang, given.get('lang') === 'auto' ? '' : given.get('lang') || '');
   var transparent = given.get('transparent');
   f.transparent.checked = transparent === '1' || transparent === 'true' || transparent === '';
   var probe = document.createElement('canvas').getContext('2d');
@@ -82,6 +83,7 @@
     given.forEach(function (value, key) { if (!FORM.test(key)) p.set(key, value); });
     if (f.layout.value) p.set('layout', f.layout.value);
     if (f.theme.value) p.set('theme', f.theme.value);
+    if (f.lang.value) p.set('lang', f.lang.value);
     ['bg', 'fg', 'accent'].forEach(function (k) {
       f[k].disabled = !f.own.checked;
       if (f.own.checked && useColour[k]) p.set(k, k in pageColour ? pageColour[k] : f[k].value);

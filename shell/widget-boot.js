@@ -13,6 +13,11 @@
   // `data` is the live data's state (src/core/live/live.cpp, state_json): requests, failures, notice.
   var state = window.likeloss = { frames: 0, lines: [], error: '', data: null };
 
+  // The page's own messages: English from the catalogue (src/core/text/lang/en.json, written in
+  // here at build time by tools/boot_words.mjs) until the program says which language it speaks.
+  var words = {/*boot words*/};
+  function say(id, detail) { return words[id].replace('{0}', detail); }
+
   function fail(message) {
     state.error = message;
     if (state.lines.length) writeText();  // the figures, at once, for everyone now
@@ -26,8 +31,9 @@
       var p = document.createElement('p');
       var a = document.createElement('a');
       a.href = 'campaign-2016.json';
-      a.textContent = "the campaign's feed";
-      p.append('The figures, with a source for each, are in ', a, '.');
+      a.textContent = words.boot_feed_link;
+      var around = words.boot_feed.split('{0}');
+      p.append(around[0], a, around[1]);
       text.replaceChildren(p);
     }
   }
@@ -36,13 +42,13 @@
   // widget whose context the browser takes shows its figures as text rather than a blank box. A
   // widget out of view gives its own context back, so that the browser need not take one from a
   // widget in view, and asks for it again when it comes back into view.
-  var LOST = 'The browser stopped drawing this counter (too many on one page, or the graphics were reset). Its figures:';
+  var LOST = '';  // the message shown, in the widget's language: compared when the context comes back
   var released = false;  // given back by this widget, out of view
   var lostSeen = false;  // the lost event came: only then may the context be asked back
   var inView = true, ext = null;  // a lost context has no extensions: kept from before
   var restoreTimer = 0;
   function showLost() {
-    if (!state.error) fail(LOST);  // never over another message
+    if (!state.error) fail(LOST = words.boot_lost);  // never over another message
   }
   function askBack() {
     released = false;
@@ -105,7 +111,7 @@
   }
 
   if (typeof WebAssembly !== 'object') {
-    fail('This browser cannot run the counter (no WebAssembly). The figures are in the campaign feed, linked below.');
+    fail(words.boot_no_wasm);
     return;
   }
 
@@ -145,7 +151,7 @@
     canvas: canvas,
     print: function () {},
     printErr: function (t) { console.warn(t); },
-    onAbort: function (what) { fail('The counter stopped unexpectedly (' + what + ').'); },
+    onAbort: function (what) { fail(say('boot_stopped', what)); },
     // Our own download of the .wasm: compiled while it streams in, and a failed download becomes
     // a message rather than an unhandled rejection and a blank box.
     instantiateWasm: function (imports, receive) {
@@ -170,7 +176,7 @@
         state.memoryBytes = function () { return memory ? memory.buffer.byteLength : 0; };
         receive(result.instance, result.module);
       }, function (e) {
-        fail('The counter could not be downloaded (' + (e && e.message || e) + '). Reload the page to try again.');
+        fail(say('boot_download', e && e.message || e));
       });
       return {};
     },
@@ -198,12 +204,21 @@
         if (!state.frames++) state.firstFrameAt = performance.now();  // for bench/run.mjs
       },
       setData: function (json) { state.data = JSON.parse(json); },
+      // The widget's language: the page's messages, <html lang dir> and the text copy follow it.
+      setLanguage: function (tag, rtl, said) {
+        for (var id in said) words[id] = said[id];
+        [document.documentElement, text, status].forEach(function (el) {
+          el.lang = tag;
+          el.dir = rtl ? 'rtl' : 'ltr';
+        });
+        state.lang = tag;
+      },
       fatal: fail
     }
   };
 
   window.addEventListener('error', function (e) {
-    if (/likeloss/.test(e.filename || '')) fail('The counter could not start: ' + e.message);
+    if (/likeloss/.test(e.filename || '')) fail(say('boot_start', e.message));
   });
-  if (script) script.addEventListener('error', function () { fail('The counter could not be downloaded. Reload the page to try again.'); });
+  if (script) script.addEventListener('error', function () { fail(say('boot_download', 'likeloss.js')); });
 })();

@@ -8,3 +8,7 @@ extern const unsigned char kFontRegular[];  // Inter Regular, subset to assets/f
 extern const unsigned int kFontRegular_size;
 extern const unsigned char kFontSemiBold[];  // Inter SemiBold, same subset
 extern const unsigned int kFontSemiBold_size;
+
+extern const char kLangEn[];  // src/core/text/lang/en.json (the web build has this one only)
+extern const char kLangFr[];
+extern const char kLangAr[];

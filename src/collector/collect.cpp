@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 #include "feed/feed_write.hpp"
 
 namespace likeloss {
@@ -146,10 +148,10 @@ void take(Usage& u, const json& o, const char* header) {
 
 Usage read_usage(std::string_view app_usage, std::string_view business_usage) {
     Usage u;
-    const json app = json::parse(app_usage.begin(), app_usage.end(), nullptr, false);
+    const json app = read_json(app_usage);
     take(u, app, "X-App-Usage");
     // {"<business id>": [{"type": "pages", "call_count": 12, ..., "estimated_time_to_regain_access": 0}]}
-    const json buc = json::parse(business_usage.begin(), business_usage.end(), nullptr, false);
+    const json buc = read_json(business_usage);
     if (buc.is_object())
         for (const auto& [id, list] : buc.items()) {
             if (!list.is_array()) continue;
@@ -175,7 +177,7 @@ std::string write_pause(const Pause& p) {
 }
 
 std::optional<Pause> read_pause(std::string_view text) {
-    const json j = json::parse(text.begin(), text.end(), nullptr, false);
+    const json j = read_json(text);
     if (!j.is_object() || !j.contains("not_before") || !j["not_before"].is_string()) return std::nullopt;
     const auto at = parse_rfc3339(j["not_before"].get<std::string>());
     if (!at) return std::nullopt;

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 #include "live/config.hpp"
 #include "text/format.hpp"
 
@@ -30,7 +32,7 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
         r.error = {std::move(path), std::move(rule)};
         return r;
     };
-    json root = json::parse(text.begin(), text.end(), nullptr, false);
+    json root = read_json(text);
     if (root.is_discarded()) return fail("$", json_syntax_error(text, "the file"));
     if (!root.is_object()) return fail("$", "must be an object");
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 #include "bridge.hpp"
 
 extern "C" {
@@ -36,7 +38,6 @@ struct Pump {
 } pump;
 
 // Parsed from a string_view's range, as the core parses: one instantiation of the parser, not two.
-nlohmann::json parse_json(std::string_view text) { return nlohmann::json::parse(text.begin(), text.end(), nullptr, false); }
 
 std::string take(char* p) {
     std::string s = p ? p : "";
@@ -81,7 +82,7 @@ void run() {
 
 PageContext page_context() {
     const std::string text = take(likeloss_page_context());
-    const auto j = parse_json(text);
+    const auto j = read_json(text);
     PageContext c;
     if (!j.is_object()) return c;
     c.query = j.value("query", "");
@@ -89,12 +90,13 @@ PageContext page_context() {
     if (fragment.size() > 1) c.query += "&" + fragment.substr(1);
     c.origin = j.value("origin", "");
     c.config_url = j.value("config", "");
+    c.languages = j.value("languages", "");
     return c;
 }
 
 ResolvedUrl resolve_url(const std::string& text) {
     const std::string out = take(likeloss_resolve_url(text.c_str()));
-    const auto j = parse_json(out);
+    const auto j = read_json(out);
     if (!j.is_object()) return {};
     return {j.value("href", ""), j.value("origin", ""), j.value("host", "")};
 }

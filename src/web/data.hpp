@@ -16,6 +16,7 @@ struct PageContext {
     std::string query;     // location.search, then the fragment's parameters (they win)
     std::string origin;
     std::string config_url;
+    std::string languages;  // navigator.languages, comma separated, best first
 };
 PageContext page_context();
 

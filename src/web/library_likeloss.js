@@ -129,7 +129,8 @@ mergeInto(LibraryManager.library, {
       query: location.search,
       fragment: location.hash,
       origin: location.origin,
-      config: new URL('likeloss-config.json', script ? script.src : location.href).href
+      config: new URL('likeloss-config.json', script ? script.src : location.href).href,
+      languages: (navigator.languages || [navigator.language || '']).join(',')
     });
     // The parts of "?a=1&graph_token=…" or "#…" that are not the token, read as the core reads
     // them (src/core/params/options.cpp, parse_query): split at '&', the name before '=' decoded.
@@ -170,5 +171,72 @@ mergeInto(LibraryManager.library, {
     return document.visibilityState === 'hidden' ? 0 : 1;
   },
 
-  likeloss_random: function () { return Math.random(); }
+  likeloss_random: function () { return Math.random(); },
+
+  // A file beside likeloss.js, as bytes.
+  $likelossGet: function (name) {
+    var script = document.querySelector('script[src$="likeloss.js"]');
+    return fetch(new URL(name, script ? script.src : location.href).href, { credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) throw new Error(name + ': HTTP ' + res.status);
+      return res.arrayBuffer();
+    });
+  },
+  // Bytes into the program's memory, NUL-terminated: [pointer, length].
+  $likelossCopy__deps: ['malloc'],
+  $likelossCopy: function (buffer) {
+    var bytes = new Uint8Array(buffer), ptr = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, ptr);
+    HEAPU8[ptr + bytes.length] = 0;
+    return [ptr, bytes.length];
+  },
+  $likelossError__deps: ['$likelossString'],
+  $likelossError: function (e) { return likelossString(String(e && e.message || e)); },
+
+  // A language (lang/fr.json): its bytes to _likeloss_got(kind, ptr, len, 0), or (kind, 0, 0,
+  // reason) when it cannot be had.
+  likeloss_get__deps: ['$likelossGet', '$likelossCopy', '$likelossError'],
+  likeloss_get: function (kind, namePtr) {
+    likelossGet(UTF8ToString(namePtr)).then(function (buffer) {
+      var got = likelossCopy(buffer);
+      _likeloss_got(kind, got[0], got[1], 0);
+    }).catch(function (e) { _likeloss_got(kind, 0, 0, likelossError(e)); });
+  },
+
+  // Arabic's extras, fetched only by a widget that shows Arabic: the shaping module (FriBidi,
+  // arabic.wasm: no imports, no JavaScript glue) and Noto Sans Arabic in two weights.
+  likeloss_load_arabic__deps: ['$likelossGet', '$likelossCopy', '$likelossError'],
+  likeloss_load_arabic: function () {
+    Promise.all(['arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf'].map(likelossGet))
+      .then(function (got) {
+        return WebAssembly.instantiate(got[0], {}).then(function (module) {
+          var a = Module.likelossArabic = module.instance.exports;
+          a._initialize();
+          var regular = likelossCopy(got[1]), bold = likelossCopy(got[2]);
+          _likeloss_arabic_ready(regular[0], regular[1], bold[0], bold[1], 0);
+        });
+      }).catch(function (e) { _likeloss_arabic_ready(0, 0, 0, 0, likelossError(e)); });
+  },
+
+  // One line in display order, shaped (src/shaping/visual.cpp, in arabic.wasm): a new string the
+  // caller frees.
+  likeloss_shape__deps: ['malloc'],
+  likeloss_shape: function (ptr, len, rtl) {
+    var a = Module.likelossArabic;
+    var input = a.likeloss_alloc(len + 1);
+    new Uint8Array(a.memory.buffer).set(HEAPU8.subarray(ptr, ptr + len), input);
+    var output = a.likeloss_visual(input, len, rtl);
+    a.likeloss_free(input);
+    var memory = new Uint8Array(a.memory.buffer), end = output;
+    while (memory[end]) end++;
+    var out = _malloc(end - output + 1);
+    HEAPU8.set(memory.subarray(output, end), out);
+    HEAPU8[out + end - output] = 0;
+    a.likeloss_free(output);
+    return out;
+  },
+
+  // The page speaks the widget's language: <html lang dir>, and the words of its own messages.
+  likeloss_set_language: function (tagPtr, rtl, wordsPtr) {
+    Module['likeloss']['setLanguage'](UTF8ToString(tagPtr), !!rtl, JSON.parse(UTF8ToString(wordsPtr)));
+  }
 });

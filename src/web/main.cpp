@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -34,13 +35,27 @@
 #include "embedded.hpp"
 #include "live/live.hpp"
 #include "params/options.hpp"
+#include "text/messages.hpp"
+#include "text/script.hpp"
+#include "text/text.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 
 using namespace likeloss;
 
+extern "C" {
+void likeloss_get(int kind, const char* name);
+void likeloss_load_arabic();
+char* likeloss_shape(const char* text, int len, int rtl);
+void likeloss_set_language(const char* tag, int rtl, const char* words_json);
+}
+
 namespace {
+
+// How long the first frame waits for the visitor's language and Arabic's extras before it is
+// drawn without them (and says why).
+constexpr double kWaitForWordsMs = 5000;
 
 // Frames to draw after a wake-up: ImGui lays out new text in one frame and shows it in the next.
 constexpr int kSettleFrames = 3;
@@ -71,7 +86,63 @@ struct App {
     bool text_urgent = true;      // the next text is news (a new feed, a notice), not a tick
     std::string text;        // the sentences last sent to the page
     double content_css = 0;  // the height last asked of the page
+
+    // Language: English is built in; another is fetched (lang/<language>.json) and, until it
+    // comes, the first frame waits (kWaitForWordsMs at most).
+    const Locale* locale = &english();
+    std::optional<Catalogue> catalogue;
+    Words words = english_words();
+    bool words_pending = false;
+    std::string words_problem;   // why the visitor's language is not shown
+    // Arabic: shaping (arabic.wasm) and Noto Sans Arabic, fetched when the widget shows Arabic.
+    enum class Arabic { none, loading, ready, failed } arabic = Arabic::none;
+    std::string arabic_problem;
+    ArabicFonts arabic_fonts;
+    std::vector<std::pair<std::string, std::string>> shaped[2];  // logical -> visual, by direction
+    bool undrawable = false;     // a name or title holds characters no loaded font has
+    bool check_drawable = true;
+    long wait_timer = 0;
 } app;
+
+bool holding() { return app.wait_timer != 0 && (app.words_pending || app.arabic == App::Arabic::loading); }
+
+// Logical text to what ImGui draws: shaped and reordered once per distinct string, not every frame.
+std::string visual(const std::string& logical, bool rtl) {
+    if (app.arabic != App::Arabic::ready || !needs_shaping(logical)) return strip_bidi_controls(logical);
+    // A few dozen strings, most of them drawn every frame: a list, searched from the newest.
+    auto& cache = app.shaped[rtl ? 1 : 0];
+    for (auto it = cache.rbegin(); it != cache.rend(); ++it)
+        if (it->first == logical) return it->second;
+    char* out = likeloss_shape(logical.data(), static_cast<int>(logical.size()), rtl ? 1 : 0);
+    std::string drawn = out ? out : "";
+    std::free(out);
+    if (cache.size() > 500) cache.clear();  // feeds change names rarely; a bound all the same
+    cache.emplace_back(logical, drawn);
+    return drawn;
+}
+
+// Arabic letters to draw: asks for the extras once.
+void need_arabic() {
+    if (app.arabic != App::Arabic::none) return;
+    app.arabic = App::Arabic::loading;
+    likeloss_load_arabic();
+}
+
+bool shows_arabic(const Feed& feed) {
+    if (has_arabic(feed.campaign.title)) return true;
+    for (const Page& p : feed.pages)
+        if (has_arabic(p.name)) return true;
+    return false;
+}
+
+// The page's own messages (widget-boot.js) in the widget's language, and <html lang dir>.
+void tell_page_language() {
+    nlohmann::json words;
+    for (Msg id : {Msg::boot_stopped, Msg::boot_start, Msg::boot_lost, Msg::boot_feed, Msg::boot_feed_link,
+                   Msg::boot_download})
+        words[message_key(id)] = app.words.say(id, {"{0}"});
+    likeloss_set_language(app.locale->tag, app.locale->rtl, words.dump().c_str());
+}
 
 void wake(int frames = kSettleFrames) {
     app.frames_left = std::max(app.frames_left, frames);
@@ -100,7 +171,7 @@ void publish_text(const Description* d) {
     if (!app.view.notice.empty()) sentences.push_back(app.view.notice);
     if (d) {
         for (std::string& line : lines(*d)) sentences.push_back(std::move(line));
-        sentences.push_back("Data: " + app.view.data_label + ".");  // as the footer says it
+        sentences.push_back(app.words.say(Msg::data_from, {isolate(app.view.data_label)}));  // as the footer says it
     }
     // A bad byte is replaced, never fatal: the text must reach the page whatever a feed says.
     std::string json = nlohmann::json(sentences).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -122,6 +193,7 @@ void data_changed() {
             Continuity held;
             if (app.model) held = continuity_of(app.model->at(now), std::clamp(live.interval(), kMinute, 10 * kMinute));
             Feed shown = *feed;
+            translate(shown, app.locale->tag);  // the feed's own words in the widget's language, if it has them
             Content content = app.options.content;
             if (live.mode() == Live::Mode::graph) content.pages.clear();  // pages= chose what was asked
             app.customize_ignored = customize(shown, app.options.look, content);
@@ -133,19 +205,23 @@ void data_changed() {
         }
         app.view.model = app.model ? &*app.model : nullptr;
     }
-    app.view.data_label = live.data_label();
-    std::string notice;
+    app.view.data_label = live.data_label(app.words);
+    if (new_feed && app.model && shows_arabic(app.model->feed())) need_arabic();
+    std::vector<std::string> notices;
     for (const std::vector<Ignored>* dropped : {&app.options.ignored, &app.customize_ignored})
-        for (const Ignored& i : *dropped) notice += "The parameter " + i.key + " was ignored (" + i.why + "). ";
+        for (const Ignored& i : *dropped) notices.push_back(app.words.say(Msg::ignored, {i.key, i.why}));
+    if (!app.words_problem.empty()) notices.push_back(app.words_problem);
+    if (app.arabic == App::Arabic::failed) notices.push_back(app.words.say(Msg::arabic_failed, {app.arabic_problem}));
+    if (app.undrawable) notices.push_back(app.words.say(Msg::undrawable));
+    if (const std::string n = live.notice(now, app.words); !n.empty()) notices.push_back(n);
     const std::string before = app.view.notice;
-    app.view.notice = notice + live.notice(now);
-    if (!app.view.notice.empty() && app.view.notice.back() == ' ') app.view.notice.pop_back();
+    app.view.notice = join(notices, " ");
     if (app.view.notice != before || new_feed) {  // news, told at once; a poll that changed nothing is not
         app.text_urgent = true;
         app.motion_at = now;
     }
     if (!app.window) {  // no drawing: the text is all there is, and it stays live
-        const Description d = app.model ? describe(*app.model, app.model->at(now)) : Description{};
+        const Description d = app.model ? describe(*app.model, app.model->at(now), app.words) : Description{};
         publish_text(app.model ? &d : nullptr);
         return;
     }
@@ -172,9 +248,14 @@ void frame() {
         sleep_until_due(0);
         return;
     }
+    if (holding()) {  // the visitor's language or Arabic's letters are on their way
+        sleep_until_due(0);
+        return;
+    }
     if (app.scale != app.wanted_scale) {
         app.scale = app.wanted_scale;
-        app.view.fonts = build_fonts(*ImGui::GetIO().Fonts, app.scale);
+        app.view.fonts = build_fonts(*ImGui::GetIO().Fonts, app.scale, app.arabic_fonts);
+        app.check_drawable = true;
         app.view.scale = app.scale;
         style_tooltips(app.view.theme, app.scale);
         if (app.gl_ready && !app.context_lost) {  // else the renderer's next NewFrame uploads the atlas
@@ -190,7 +271,26 @@ void frame() {
         app.motion_at = now;
     if (app.model) {
         app.view.figures = app.model->at(now);
-        app.view.description = describe(*app.model, app.view.figures);
+        app.view.description = describe(*app.model, app.view.figures, app.words);
+    }
+    if (app.check_drawable && app.model) {  // every character of the feed's names has a glyph?
+        app.check_drawable = false;
+        const Feed& feed = app.model->feed();
+        bool missing = false;
+        std::vector<const std::string*> texts{&feed.campaign.title};
+        for (const Page& p : feed.pages) texts.push_back(&p.name);
+        for (const std::string* t : texts) {
+            const std::string drawn = visual(*t, app.locale->rtl);
+            for (std::size_t at = 0; at < drawn.size();) {
+                const char32_t c = next_codepoint(drawn, at);
+                if (c > 0x20 && (c > 0xFFFF || !app.view.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c))))
+                    missing = true;
+            }
+        }
+        if (missing != app.undrawable) {
+            app.undrawable = missing;
+            data_changed();
+        }
     }
 
     // Without a WebGL context (the browser took it, or the widget gave it back off screen) the
@@ -269,6 +369,47 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_resize(double css_width, double cs
 
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_preferences(int dark, int reduce) { apply_preferences(dark, reduce); }
 
+// A language file came (or could not): the widget speaks it from now on, or says why not.
+extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_got(int, char* bytes, int size, char* problem) {
+    std::string error;
+    if (bytes) {
+        app.catalogue = Catalogue::parse(std::string_view(bytes, static_cast<std::size_t>(size)), *app.locale, &error);
+        std::free(bytes);
+    } else {
+        error = problem ? problem : "";
+        std::free(problem);
+    }
+    if (app.catalogue) {
+        app.words = Words{app.locale, &*app.catalogue};
+    } else {  // English it is, and the page says so
+        app.words_problem = app.words.say(Msg::ignored, {"lang", app.locale->tag + std::string(": ") + error});
+        app.locale = &english();
+        app.words = english_words();
+    }
+    app.words_pending = false;
+    tell_page_language();
+    app.text_urgent = true;
+    app.revision = ~0ull;  // every sentence again, in the new words
+    if (app.live) data_changed();
+}
+
+// Arabic's extras came (or could not): its letters are merged into the fonts, or the widget says why.
+extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_arabic_ready(unsigned char* regular, int regular_size,
+                                                             unsigned char* bold, int bold_size, char* problem) {
+    if (regular && bold) {  // kept for the atlas, which is built again at every new pixel density
+        app.arabic_fonts = {regular, static_cast<unsigned>(regular_size), bold, static_cast<unsigned>(bold_size)};
+        app.arabic = App::Arabic::ready;
+        app.scale = 0;  // the next frame builds the fonts again
+    } else {
+        app.arabic = App::Arabic::failed;
+        app.arabic_problem = problem ? problem : "";
+        std::free(problem);
+    }
+    app.check_drawable = true;
+    if (app.live) data_changed();
+    if (app.window) wake();
+}
+
 // Called by the page when it needs a fresh frame (it became visible again, for instance).
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_wake() { wake(); }
 
@@ -287,11 +428,31 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_context(int available) {
 int main() {
     FeedResult bundled = parse_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), web::wall_clock());
     if (!bundled.ok()) {
-        web::page_fatal(("The bundled feed is broken: " + bundled.error.message()).c_str());
+        web::page_fatal(english_words().say(Msg::bundled_broken, {bundled.error.message()}).c_str());
         return 0;
     }
     const web::PageContext page = web::page_context();
     Options options = parse_options(page.query);
+    // The language: the one asked for, else the visitor's best; English is built in, others load.
+    app.locale = options.content.lang == "auto" ? &best_locale(page.languages) : find_locale(options.content.lang);
+    if (!app.locale) app.locale = &english();
+    if (app.locale != &english()) {
+        if (std::string(app.locale->language) != "en") {
+            app.words_pending = true;
+            likeloss_get(0, (std::string("lang/") + app.locale->language + ".json").c_str());
+        } else {
+            app.words = Words{app.locale, &english_catalogue()};
+        }
+    }
+    if (app.locale->rtl) need_arabic();
+    if (app.words_pending || app.arabic == App::Arabic::loading)
+        app.wait_timer = emscripten_set_timeout([](void*) {
+            app.wait_timer = 0;
+            wake();
+        }, kWaitForWordsMs, nullptr);
+    tell_page_language();
+    app.view.visual = visual;
+    app.view.words = &app.words;
     LiveSettings settings;
     settings.page_origin = page.origin;
     settings.config_url = page.config_url;
@@ -317,14 +478,14 @@ int main() {
     data_changed();
 
     if (!glfwInit()) {
-        web::page_fatal("This browser could not start the counter's window.");
+        web::page_fatal(app.words.say(Msg::no_window).c_str());
         return 0;
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     app.window = glfwCreateWindow(300, 150, "likeloss", nullptr, nullptr);
     if (!app.window) {
-        web::page_fatal("This browser cannot draw the counter (WebGL 2 is unavailable or turned off).");
+        web::page_fatal(app.words.say(Msg::no_webgl).c_str());
         data_changed();
         web::start_data(*app.live, data_changed);
         return 0;

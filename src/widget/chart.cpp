@@ -2,12 +2,13 @@
 
 #include <algorithm>
 
-#include "text/format.hpp"
 
 namespace likeloss {
 
 void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>& colors, const Theme& theme,
-                const Fonts& fonts, float s, ImVec2 min, ImVec2 max) {
+                const Fonts& fonts, float s, ImVec2 min, ImVec2 max, const Words& words,
+                std::string (*visual)(const std::string&, bool)) {
+    const bool rtl = words.locale->rtl;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (series.size() < 2) return;
 
@@ -17,7 +18,7 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
     // Nothing lost: a flat line at zero, and no scale to label (a "1" would be invented).
     const std::int64_t highest = series_top(series);
     const std::int64_t top = highest > 0 ? highest : 1;
-    const std::string top_label = highest > 0 ? format_count(top) : "";
+    const std::string top_label = highest > 0 ? words.count(top) : "";
     // Inset so the dots on the first and last instants are not cut by the edge.
     const ImVec2 plot_min(min.x + 4 * s, min.y + label_h * 0.5f);
     const ImVec2 plot_max(max.x - 4 * s, max.y - label_h - 4 * s);
@@ -58,7 +59,7 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
     // Labels: the top value at the left, first and last dates under the axis.
     const ImU32 muted = to_u32(theme.muted);
     if (!top_label.empty()) dl->AddText(ImVec2(plot_min.x + 2 * s, y_of(top) + 2 * s), muted, top_label.c_str());
-    const std::string first = format_date(t0), last = format_date(t1);
+    const std::string first = visual(words.date(t0), rtl), last = visual(words.date(t1), rtl);
     dl->AddText(ImVec2(min.x, plot_max.y + 4 * s), muted, first.c_str());
     const float last_w = ImGui::CalcTextSize(last.c_str()).x;
     dl->AddText(ImVec2(max.x - last_w, plot_max.y + 4 * s), muted, last.c_str());
@@ -73,8 +74,9 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
         for (std::size_t i = 1; i < line.size(); ++i)
             if (std::abs(line[i].x - mx) < std::abs(line[near].x - mx)) near = i;
         dl->AddCircle(line[near], 6.0f * s, to_u32(theme.accent), 0, 2.0f * s);
-        ImGui::SetTooltip("%s: %s lost in total", format_date_time(series[near].at).c_str(),
-                          format_count(series[near].total).c_str());
+        const std::string tip = visual(words.say(Msg::chart_tip, {words.date_time(series[near].at),
+                                                                  words.count(series[near].total)}), rtl);
+        ImGui::SetTooltip("%s", tip.c_str());
     }
 }
 

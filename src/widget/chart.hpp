@@ -5,12 +5,14 @@
 
 #include "fonts.hpp"
 #include "model/model.hpp"
+#include "text/messages.hpp"
 #include "theme.hpp"
 
 namespace likeloss {
 
 // Draws into the rectangle [min, max] of the current window; an item covers it for hovering.
 void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>& page_colors, const Theme& theme,
-                const Fonts& fonts, float scale, ImVec2 min, ImVec2 max);
+                const Fonts& fonts, float scale, ImVec2 min, ImVec2 max, const Words& words,
+                std::string (*visual)(const std::string&, bool));
 
 }  // namespace likeloss

@@ -4,33 +4,76 @@
 
 #include "chart.hpp"
 #include "model/describe.hpp"
-#include "text/format.hpp"
+#include "text/script.hpp"
+#include "text/text.hpp"
 
 namespace likeloss {
+
+std::string without_controls(const std::string& logical, bool) { return strip_bidi_controls(logical); }
+
 namespace {
 
-void text(ImFont* font, Rgba color, const std::string& t) {
+// The view being drawn: its words, its direction and its way to make text drawable.
+const CounterView* view = nullptr;
+bool rtl() { return view->words->locale->rtl; }
+std::string shown(const std::string& logical) { return view->visual(logical, rtl()); }
+const Words& words() { return *view->words; }
+
+float width_of(ImFont* font, const std::string& drawn) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, drawn.c_str()).x;
+}
+
+void text(ImFont* font, Rgba color, const std::string& drawn) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
-    ImGui::TextUnformatted(t.c_str());
+    ImGui::TextUnformatted(drawn.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
 
-float text_width(ImFont* font, const std::string& t) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, t.c_str()).x;
+// One line of logical text at the start of [x0, x1]: the left edge, or the right one in a
+// right-to-left language.
+void line_at(ImFont* font, Rgba color, const std::string& drawn, float x0, float x1) {
+    ImGui::SetCursorPosX(rtl() ? std::max(x0, x1 - width_of(font, drawn)) : x0);
+    text(font, color, drawn);
 }
 
-void wrapped(ImFont* font, Rgba color, const std::string& t, float right) {
-    ImGui::PushTextWrapPos(right);
-    text(font, color, t);
-    ImGui::PopTextWrapPos();
+// A paragraph broken into lines at spaces, in logical order (so a right-to-left paragraph's first
+// words are on its first line), each line then made drawable and placed at the start edge.
+// One item for ImGui, so a tooltip can explain all of it.
+void paragraph(ImFont* font, Rgba color, const std::string& logical, float x0, float x1) {
+    const float space = width_of(font, " ");
+    std::vector<std::string> lines(1);
+    float used = 0;
+    std::size_t start = 0;
+    while (start <= logical.size()) {
+        std::size_t end = logical.find(' ', start);
+        if (end == std::string::npos) end = logical.size();
+        const std::string word = logical.substr(start, end - start);
+        const float w = width_of(font, shown(word));
+        if (!lines.back().empty() && used + space + w > x1 - x0) {
+            lines.emplace_back();
+            used = 0;
+        }
+        used += (lines.back().empty() ? 0 : space) + w;
+        lines.back() += (lines.back().empty() ? "" : " ") + word;
+        start = end + 1;
+    }
+    ImGui::BeginGroup();
+    for (const std::string& l : lines) line_at(font, color, shown(l), x0, x1);
+    ImGui::EndGroup();
+}
+
+// Tooltip lines: each wrapped to the tooltip's width like a paragraph.
+void tip(const std::string& logical) {
+    const float x0 = ImGui::GetCursorPosX();
+    paragraph(ImGui::GetFont(), view->theme.fg, logical, x0, x0 + ImGui::GetFontSize() * 28);
 }
 
 void provenance_lines(const Provenance& p) {
-    ImGui::Text("Status: %s", status_name(p.status));
-    if (!p.source.empty()) ImGui::Text("Source: %s", p.source.c_str());
-    if (!p.note.empty()) ImGui::TextUnformatted(p.note.c_str());
+    tip(words().say(Msg::tip_status, {words().say(status_message(p.status))}));
+    if (!p.source.empty()) tip(words().say(Msg::tip_source, {isolate(p.source)}));
+    if (!p.note.empty()) tip(isolate(p.note));
 }
 
 // A hover (or a tap, which moves the pointer there) on the last item explains where it comes from.
@@ -42,36 +85,42 @@ void explain(const CounterView& v, Body body) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::PushFont(v.fonts.small);
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(v.theme.fg));
     body();
-    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
     tooltip_bottom = std::max(tooltip_bottom, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::EndTooltip();
     ImGui::PopFont();
 }
 
-// `t` cut with an ellipsis to fit `width`.
-std::string fitted(ImFont* font, const std::string& t, float width) {
-    if (text_width(font, t) <= width) return t;
-    std::string cut = t;
+// `logical` made drawable and cut with an ellipsis to fit `width` (the cut is made on the logical
+// text, so a right-to-left name keeps its beginning).
+std::string fitted(ImFont* font, const std::string& logical, float width) {
+    std::string drawn = shown(logical);
+    if (width_of(font, drawn) <= width) return drawn;
+    std::string cut = logical;
     while (!cut.empty()) {
         do cut.pop_back();
         while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xc0) == 0x80);  // whole UTF-8 characters
         if (!cut.empty()) cut.pop_back();
-        if (text_width(font, cut + "\xE2\x80\xA6") <= width) return cut + "\xE2\x80\xA6";
+        drawn = shown(cut + "\xE2\x80\xA6");
+        if (width_of(font, drawn) <= width) return drawn;
     }
     return "\xE2\x80\xA6";
 }
 
 void explain_money(const CounterView& v) {
-    const Money& m = v.model->feed().money;
+    const Feed& feed = v.model->feed();
+    const Money& m = feed.money;
+    const Words& w = words();
     explain(v, [&] {
-        ImGui::Text("1 %s = %s", one_unit(v.model->feed()).c_str(),
-                    format_money(m.per_unit.value, m.currency).c_str());
+        tip(w.say(Msg::equals, {w.say(counted(audience_of(feed)), {Arg(w.count(1), 1)}), w.money(m.per_unit.value, m.currency),
+                                w.say(status_message(m.per_unit.provenance.status))}));
         provenance_lines(m.per_unit.provenance);
         for (const Rate& r : m.rates) {
             ImGui::Separator();
-            ImGui::Text("1 %s = %s %s", m.currency.c_str(), format_number(r.per_base.value).c_str(), r.currency.c_str());
+            tip(w.say(Msg::equals, {w.money(1, m.currency), w.number(r.per_base.value) + " " + r.currency,
+                                    w.say(status_message(r.per_base.provenance.status))}));
             provenance_lines(r.per_base.provenance);
         }
     });
@@ -83,33 +132,39 @@ void rule_line(const CounterView& v, float x0, float x1) {
     ImGui::Dummy(ImVec2(0, 1.0f * v.scale));
 }
 
+Audience of_page(const Page& p) { return p.unit == Unit::followers ? Audience::followers : Audience::likes; }
+
 void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, float max_percent, float x, float w,
                bool detailed) {
     const float s = v.scale;
+    const Words& wd = words();
     const Rgba color = page_color(p.page->color, index);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float y = ImGui::GetCursorPosY();
+    const bool r = rtl();
 
-    // ● Name ............ 187,680
+    // ● Name ............ 187,680   (mirrored in a right-to-left language: 187,680 ...... Name ●)
     const float dot = 5.0f * s;
     ImGui::PushFont(v.fonts.body);
     const float line_h = ImGui::GetTextLineHeight();
     ImGui::PopFont();
-    dl->AddCircleFilled(ImVec2(x + dot, y + line_h * 0.5f), dot, to_u32(color));
+    dl->AddCircleFilled(ImVec2(r ? x + w - dot : x + dot, y + line_h * 0.5f), dot, to_u32(color));
     const bool gain = p.gained > 0;
-    const std::string figure = change_figure(p.lost, p.gained);
-    const float figure_w = text_width(v.fonts.strong, figure);
-    const float name_x = x + dot * 2 + 6 * s;
+    const std::string figure = change_figure(p.lost, p.gained, wd);
+    const float figure_w = width_of(v.fonts.strong, figure);
+    const float name_room = w - figure_w - 8 * s - dot * 2 - 6 * s;
+    const std::string name = fitted(v.fonts.body, isolate(p.page->name), name_room);
+    const float name_x = r ? x + w - dot * 2 - 6 * s - width_of(v.fonts.body, name) : x + dot * 2 + 6 * s;
     ImGui::SetCursorPos(ImVec2(name_x, y));
-    text(v.fonts.body, v.theme.fg, fitted(v.fonts.body, p.page->name, x + w - figure_w - 8 * s - name_x));
-    ImGui::SetCursorPos(ImVec2(x + w - figure_w, y));
+    text(v.fonts.body, v.theme.fg, name);
+    ImGui::SetCursorPos(ImVec2(r ? x : x + w - figure_w, y));
     text(v.fonts.strong, gain ? v.theme.gain : v.theme.fg, figure);
     explain(v, [&] {
         const Measurement& m = *p.last;
-        ImGui::Text("%s, %s", p.page->name.c_str(), format_date_time(m.at).c_str());
-        ImGui::Text("%s %s: %s", unit_name(p.page->unit), gain ? "gained" : "lost",
-                    format_count(gain ? p.gained : p.lost).c_str());
-        if (p.estimate) ImGui::TextUnformatted("An estimate between measurements.");
+        tip(wd.say(Msg::list, {isolate(p.page->name), wd.date_time(m.at)}));
+        const std::int64_t n = gain ? p.gained : p.lost;
+        tip(wd.say(changed(of_page(*p.page), gain), {Arg(wd.count(n), static_cast<double>(n))}));
+        if (p.estimate) tip(wd.say(Msg::tip_estimate));
         provenance_lines(m.provenance);
     });
 
@@ -117,26 +172,35 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
         ImGui::SetCursorPos(ImVec2(x, y + line_h + 2 * s));
         return;
     }
-    // The bar: this page's share of loss against the worst-hit page.
+    // The bar: this page's share of loss against the worst-hit page, from the start edge.
     const float bar_y = y + line_h + 5 * s;
     const float bar_h = 6.0f * s;
     dl->AddRectFilled(ImVec2(x, bar_y), ImVec2(x + w, bar_y + bar_h), to_u32(v.theme.rule), bar_h * 0.5f);
     const float frac = max_percent > 0 ? static_cast<float>(p.percent) / max_percent : 0.0f;
-    if (frac > 0)
-        dl->AddRectFilled(ImVec2(x, bar_y), ImVec2(x + std::max(bar_h, w * frac), bar_y + bar_h), to_u32(color),
-                          bar_h * 0.5f);
+    if (frac > 0) {
+        const float len = std::max(bar_h, w * frac);
+        dl->AddRectFilled(ImVec2(r ? x + w - len : x, bar_y), ImVec2(r ? x + w : x + len, bar_y + bar_h),
+                          to_u32(color), bar_h * 0.5f);
+    }
 
     // 7.67% of 2,447,581 · 563,040 MAD
-    ImGui::SetCursorPos(ImVec2(x, bar_y + bar_h + 4 * s));
+    ImGui::SetCursorPosY(bar_y + bar_h + 4 * s);
     const Feed& feed = v.model->feed();
-    text(v.fonts.small, v.theme.muted,
-         format_percent(p.percent) + " of " + format_count(p.page->baseline.count) + " \xC2\xB7 " +
-             format_money(p.value, feed.money.currency));
+    line_at(v.fonts.small, v.theme.muted,
+            shown(wd.say(Msg::share, {wd.percent(p.percent), wd.count(p.page->baseline.count)}) + " \xC2\xB7 " +
+                  wd.money(p.value, feed.money.currency)),
+            x, x + w);
     explain(v, [&] {
-        ImGui::Text("Baseline, %s: %s %s", format_date_time(p.page->baseline.at).c_str(),
-                    format_count(p.page->baseline.count).c_str(), unit_name(p.page->unit));
+        tip(wd.say(Msg::tip_baseline, {wd.date_time(p.page->baseline.at),
+                                       wd.say(counted(of_page(*p.page)), {Arg(wd.count(p.page->baseline.count),
+                                                                              static_cast<double>(p.page->baseline.count))})}));
         provenance_lines(p.page->baseline.provenance);
     });
+}
+
+// What a plural message says of a count drawn elsewhere: "likes lost" beside a big "187,680".
+std::string without_number(Msg id, std::int64_t n) {
+    return trim(words().say(id, {Arg("", static_cast<double>(n))}));
 }
 
 }  // namespace
@@ -147,6 +211,9 @@ Layout layout_for(Layout asked, float css_width) {
 }
 
 float draw_counter(const CounterView& v, ImVec2 size) {
+    view = &v;
+    const Words& wd = words();
+    const bool r = rtl();
     const float s = v.scale;
     const Layout layout = layout_for(v.layout, size.x / s);
     const bool full = layout == Layout::full, badge = layout == Layout::badge;
@@ -167,7 +234,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     tooltip_bottom = 0;
 
     if (!v.model) {  // nothing to count yet: say why, in place of the figures
-        wrapped(v.fonts.body, v.theme.fg, v.notice.empty() ? "No figures to show." : v.notice, right);
+        paragraph(v.fonts.body, v.theme.fg, v.notice.empty() ? wd.say(Msg::no_figures) : v.notice, pad, right);
         const float h = ImGui::GetCursorPosY() + pad;
         ImGui::End();
         ImGui::PopStyleVar();
@@ -175,74 +242,83 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     }
     const Feed& feed = v.model->feed();
     const Figures& f = v.figures;
+    const Audience audience = audience_of(feed);
     if (!v.notice.empty()) {
-        ImGui::SetCursorPosX(pad);
-        wrapped(v.fonts.small, v.theme.accent, v.notice, right);
+        paragraph(v.fonts.small, v.theme.accent, v.notice, pad, right);
         ImGui::Dummy(ImVec2(0, 4 * s));
     }
 
     // Title and what is counted.
-    ImGui::SetCursorPosX(pad);
-    wrapped(badge || w / s < 300 ? v.fonts.strong : v.fonts.title, v.theme.fg, feed.campaign.title, right);
+    paragraph(badge || w / s < 300 ? v.fonts.strong : v.fonts.title, v.theme.fg, isolate(feed.campaign.title), pad, right);
     explain(v, [&] {
-        if (!feed.campaign.note.empty()) ImGui::TextUnformatted(feed.campaign.note.c_str());
-        if (!feed.campaign.url.empty()) ImGui::Text("More: %s", feed.campaign.url.c_str());
+        if (!feed.campaign.note.empty()) tip(isolate(feed.campaign.note));
+        if (!feed.campaign.url.empty()) tip(wd.say(Msg::tip_more, {isolate(feed.campaign.url)}));
     });
-    const char* word = audience_word(feed);
-    ImGui::SetCursorPosX(pad);
-    wrapped(badge ? v.fonts.small : v.fonts.body, v.theme.muted,
-            std::string("Facebook ") + word + (f.gained > 0 ? " gained" : " lost") + " since " +
-                (badge ? format_date(feed.campaign.since) : format_date_time(feed.campaign.since)),
-            right);
+    const bool gain = f.gained > 0;
+    paragraph(badge ? v.fonts.small : v.fonts.body, v.theme.muted,
+              wd.say(gain ? Msg::since_gained : Msg::since_lost,
+                     {wd.say(noun(audience)), badge ? wd.date(feed.campaign.since) : wd.date_time(feed.campaign.since)}),
+              pad, right);
     ImGui::Dummy(ImVec2(0, (badge ? 2 : 6) * s));
 
-    // The headline counter.
-    const bool gain = f.gained > 0;
-    const std::string headline = format_count(gain ? f.gained : f.lost);
-    ImGui::SetCursorPosX(pad);
+    // The headline counter, and what it counts beside it (on its left in a right-to-left language).
+    const std::int64_t total = gain ? f.gained : f.lost;
+    const std::string headline = wd.count(total);
     const float big_y = ImGui::GetCursorPosY();
-    ImFont* big = text_width(v.fonts.big, headline) > w * (badge ? 0.7f : 0.95f) ? v.fonts.title : v.fonts.big;
+    ImFont* big = width_of(v.fonts.big, headline) > w * (badge ? 0.7f : 0.95f) ? v.fonts.title : v.fonts.big;
+    const float big_w = width_of(big, headline);
+    ImGui::SetCursorPosX(r ? right - big_w : pad);
     text(big, gain ? v.theme.gain : v.theme.accent, headline);
     explain(v, [&] {
-        ImGui::Text("Net over %zu pages: %s at the baseline, %s %s.", feed.pages.size(),
-                    format_count(f.baseline).c_str(), format_count(gain ? f.gained : f.lost).c_str(),
-                    gain ? "gained" : "lost");
-        ImGui::TextUnformatted("Status: derived, the sum of the pages' figures below; hover one for its source.");
-        ImGui::Text(f.estimate ? "Estimated from measurements up to %s." : "Measured %s.",
-                    format_date_time(f.measured_at).c_str());
+        tip(wd.say(Msg::tip_net, {wd.say(Msg::pages, {Arg(wd.count(static_cast<std::int64_t>(feed.pages.size())),
+                                                             static_cast<double>(feed.pages.size()))}),
+                                  wd.count(f.baseline),
+                                  wd.say(changed(audience, gain), {Arg(wd.count(total), static_cast<double>(total))})}));
+        tip(wd.say(Msg::tip_sum));
+        tip(wd.say(f.estimate ? Msg::tip_estimated_from : Msg::tip_measured, {wd.date_time(f.measured_at)}));
     });
     const float big_h = ImGui::GetCursorPosY() - big_y;
-    const std::string unit_label = std::string(word) + (gain ? " gained" : " lost") + (f.estimate ? " (estimate)" : "");
-    const float big_w = text_width(big, headline);
-    if (pad + big_w + 10 * s + text_width(v.fonts.body, unit_label) <= right) {
-        ImGui::SetCursorPos(ImVec2(pad + big_w + 10 * s, big_y + big_h - v.fonts.body->FontSize * 1.6f));
-        text(v.fonts.body, v.theme.muted, unit_label);
+    std::string unit_label = without_number(changed(audience, gain), total);
+    if (f.estimate) unit_label = wd.say(Msg::estimate_note, {unit_label});
+    const std::string label = shown(unit_label);
+    const float label_w = width_of(v.fonts.body, label);
+    if (big_w + 10 * s + label_w <= w) {
+        ImGui::SetCursorPos(ImVec2(r ? right - big_w - 10 * s - label_w : pad + big_w + 10 * s,
+                                   big_y + big_h - v.fonts.body->FontSize * 1.6f));
+        text(v.fonts.body, v.theme.muted, label);
         ImGui::SetCursorPosY(big_y + big_h);
     } else {
-        ImGui::SetCursorPosX(pad);
-        text(v.fonts.body, v.theme.muted, unit_label);
+        line_at(v.fonts.body, v.theme.muted, label, pad, right);
     }
 
     // Money, then the share and speed.
-    ImGui::SetCursorPosX(pad);
     ImFont* money_font = badge ? v.fonts.strong : v.fonts.title;
-    text(money_font, v.theme.fg, format_money(f.money[0].value, f.money[0].currency));
+    const std::string money = shown(wd.money(f.money[0].value, f.money[0].currency));
+    const float money_y = ImGui::GetCursorPosY();
+    float edge = r ? right - width_of(money_font, money) : pad + width_of(money_font, money);  // where the next goes
+    ImGui::SetCursorPosX(r ? edge : pad);
+    text(money_font, v.theme.fg, money);
     explain_money(v);
+    float line_y = money_y;
     for (std::size_t i = 1; i < f.money.size() && !(badge && i > 1); ++i) {
-        const std::string other = "\xE2\x89\x88 " + format_money(f.money[i].value, f.money[i].currency);
-        ImGui::SameLine();
-        if (ImGui::GetCursorPosX() + text_width(v.fonts.body, other) <= right) {
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (money_font->FontSize - v.fonts.body->FontSize) * 0.7f);
+        const std::string other = shown("\xE2\x89\x88 " + wd.money(f.money[i].value, f.money[i].currency));
+        const float other_w = width_of(v.fonts.body, other), gap = 6 * s;
+        const bool fits = r ? edge - gap - other_w >= pad : edge + gap + other_w <= right;
+        if (fits) {  // beside the figure before it, on its baseline
+            ImGui::SetCursorPos(ImVec2(r ? edge - gap - other_w : edge + gap,
+                                       line_y + (money_font->FontSize - v.fonts.body->FontSize) * 0.7f));
+            edge = r ? edge - gap - other_w : edge + gap + other_w;
         } else {  // no room beside it: on a line of its own
-            ImGui::NewLine();
-            ImGui::SetCursorPosX(pad);
+            line_y = ImGui::GetCursorPosY();
+            ImGui::SetCursorPos(ImVec2(r ? right - other_w : pad, line_y));
+            edge = r ? right - other_w : pad + other_w;
         }
         text(v.fonts.body, v.theme.muted, other);
         explain_money(v);
     }
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), money_y + money_font->FontSize * 1.2f));
     if (badge) {  // the badge: the figure, its worth, and how likes become money
-        ImGui::SetCursorPosX(pad);
-        wrapped(v.fonts.small, v.theme.muted, v.description.method, right);
+        paragraph(v.fonts.small, v.theme.muted, v.description.method, pad, right);
         explain_money(v);
         // A badge is too small for its sources: while one is shown, it asks for room for it.
         const float badge_h = std::max(ImGui::GetCursorPosY() + pad - 2 * s, tooltip_bottom > 0 ? tooltip_bottom + 4 * s : 0.0f);
@@ -250,24 +326,22 @@ float draw_counter(const CounterView& v, ImVec2 size) {
         ImGui::PopStyleVar();
         return badge_h;
     }
-    std::string share = format_percent(f.percent) + " of " + format_count(f.baseline) + " " + word;
+    std::string share = wd.say(Msg::share, {wd.percent(f.percent), wd.say(counted(audience), {Arg(wd.count(f.baseline),
+                                                                                               static_cast<double>(f.baseline))})});
     if (f.loss_per_minute > 0.05)
-        share += " \xC2\xB7 losing " + format_rate(f.loss_per_minute) + " " + word + " a minute " +
-                 (f.estimate ? "now" : "at the last measurement");
+        share += " \xC2\xB7 " + wd.say(f.estimate ? Msg::losing_now : Msg::losing_then,
+                                      {wd.say(counted(audience), {Arg(wd.rate(f.loss_per_minute), f.loss_per_minute)})});
     if (full) {
-        ImGui::SetCursorPosX(pad);
-        wrapped(v.fonts.small, v.theme.muted, share, right);
-        explain(v, [&] {
-            ImGui::TextUnformatted("Status: derived. The share is the net loss over the sum of the pages' baselines; "
-                                   "the speed is the change between the two measurements around this instant.");
-        });
+        paragraph(v.fonts.small, v.theme.muted, share, pad, right);
+        explain(v, [&] { tip(wd.say(Msg::tip_share)); });
     }
     ImGui::Dummy(ImVec2(0, (full ? 10 : 6) * s));
     ImGui::SetCursorPosX(pad);
     rule_line(v, pad, right);
     ImGui::Dummy(ImVec2(0, (full ? 10 : 6) * s));
 
-    // One cell a page: in columns when there is room, else one under another.
+    // One cell a page: in columns when there is room, else one under another (from the right in a
+    // right-to-left language).
     const std::size_t n = f.pages.size();
     const std::size_t cols = full ? std::min<std::size_t>(n, w / s >= 560 ? 3 : (w / s >= 380 ? 2 : 1)) : 1;
     const float gap = 22.0f * s;
@@ -279,22 +353,24 @@ float draw_counter(const CounterView& v, ImVec2 size) {
         float bottom = y;
         for (std::size_t c = 0; c < cols && row * cols + c < n; ++c) {
             const std::size_t i = row * cols + c;
+            const std::size_t column = r ? cols - 1 - c : c;
             ImGui::SetCursorPosY(y);
-            page_cell(v, f.pages[i], i, max_percent, pad + c * (col_w + gap), col_w, full);
+            page_cell(v, f.pages[i], i, max_percent, pad + column * (col_w + gap), col_w, full);
             bottom = std::max(bottom, ImGui::GetCursorPosY());
         }
         ImGui::SetCursorPosY(bottom + (full ? 12 : 4) * s);
     }
 
-    // The chart.
+    // The chart. Time runs left to right in every language, as in the charts of Arabic-language
+    // news (Al Jazeera's, BBC Arabic's): a time axis follows the figures' own direction.
     if (full && v.series.size() >= 2) {
-        ImGui::SetCursorPosX(pad);
-        text(v.fonts.small, v.theme.muted, std::string("Net ") + word + " lost over time, at each measurement");
+        line_at(v.fonts.small, v.theme.muted, shown(wd.say(Msg::chart_title, {wd.say(noun(audience))})), pad, right);
         const float chart_h = std::clamp(w * 0.28f, 110.0f * s, 190.0f * s);
         const float chart_y = ImGui::GetCursorPosY() + 4 * s;  // the window sits at the origin
         std::vector<Rgba> colors;
         for (std::size_t i = 0; i < feed.pages.size(); ++i) colors.push_back(page_color(feed.pages[i].color, i));
-        draw_chart(v.series, colors, v.theme, v.fonts, s, ImVec2(pad, chart_y), ImVec2(right, chart_y + chart_h));
+        draw_chart(v.series, colors, v.theme, v.fonts, s, ImVec2(pad, chart_y), ImVec2(right, chart_y + chart_h), wd,
+                   v.visual);
         ImGui::SetCursorPos(ImVec2(pad, chart_y + chart_h + 10 * s));
     }
 
@@ -303,15 +379,10 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     rule_line(v, pad, right);
     ImGui::Dummy(ImVec2(0, 6 * s));
     const Description& d = v.description;
-    ImGui::SetCursorPosX(pad);
-    wrapped(v.fonts.small, v.theme.muted, d.measured + " Data: " + v.data_label + ".", right);
-    ImGui::SetCursorPosX(pad);
-    wrapped(v.fonts.small, v.theme.muted, "How likes become money: " + d.method, right);
+    paragraph(v.fonts.small, v.theme.muted, d.measured + " " + wd.say(Msg::data_from, {isolate(v.data_label)}), pad, right);
+    paragraph(v.fonts.small, v.theme.muted, wd.say(Msg::how_money, {wd.say(noun(audience)), d.method}), pad, right);
     explain_money(v);
-    if (full) {
-        ImGui::SetCursorPosX(pad);
-        wrapped(v.fonts.small, v.theme.muted, "Hover or tap a figure to see its source.", right);
-    }
+    if (full) paragraph(v.fonts.small, v.theme.muted, wd.say(Msg::hover_hint), pad, right);
 
     const float content_h = ImGui::GetCursorPosY() + pad - 2 * s;
     ImGui::End();

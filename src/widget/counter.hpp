@@ -9,12 +9,21 @@
 #include "fonts.hpp"
 #include "model/model.hpp"
 #include "params/options.hpp"
+#include "text/messages.hpp"
 #include "theme.hpp"
 
 namespace likeloss {
 
+// Logical text (as the catalogue and feeds give it) to what Dear ImGui can draw left to right:
+// bidi-reordered and shaped for Arabic by the platform (src/shaping), or with its direction
+// controls removed when no shaping is loaded. Called for every string drawn; the platform caches.
+using Visual = std::string (*)(const std::string& logical, bool rtl);
+std::string without_controls(const std::string& logical, bool rtl);  // the Visual with no shaping
+
 struct CounterView {
     const Model* model = nullptr;
+    const Words* words = &english_words();
+    Visual visual = without_controls;
     Figures figures;
     Description description;  // the same figures in words: the footer uses it, the page mirrors it
     std::vector<SeriesPoint> series;

@@ -15,6 +15,17 @@ struct Fonts {
 
 // Replaces the atlas's fonts with ones for `scale` device pixels per CSS pixel. The renderer's
 // font texture must be rebuilt afterwards.
-Fonts build_fonts(ImFontAtlas& atlas, float scale);
+// Noto Sans Arabic, once a widget that shows Arabic has downloaded it: merged into the text fonts.
+struct ArabicFonts {
+    const unsigned char* regular = nullptr;
+    unsigned regular_size = 0;
+    const unsigned char* bold = nullptr;
+    unsigned bold_size = 0;
+};
+
+// Text that no bundled font can draw shows as this, never as a plausible '?'.
+constexpr ImWchar kUndrawable = 0x25A1;  // WHITE SQUARE
+
+Fonts build_fonts(ImFontAtlas& atlas, float scale, const ArabicFonts& arabic = {});
 
 }  // namespace likeloss

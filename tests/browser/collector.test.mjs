@@ -62,13 +62,13 @@ function collect() {
 
 // The number in the first text-mirror line that starts with `prefix`.
 async function figure(page, prefix, atLeast) {
-  await page.waitForFunction(([p, min]) => (window.likeloss?.lines || []).some((l) => {
+  await page.waitForFunction(([p, min]) => (window.likeloss?.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')) || []).some((l) => {
     const m = l.startsWith(p) && l.slice(p.length).match(/^([\d,]+)/);
     return m && Number(m[1].replaceAll(',', '')) >= min;
   }), [prefix, atLeast], { timeout: 20000, polling: 100 }).catch(async () => {
-    throw new Error(`no "${prefix}" of at least ${atLeast}: ${JSON.stringify(await page.evaluate(() => window.likeloss.lines))}`);
+    throw new Error(`no "${prefix}" of at least ${atLeast}: ${JSON.stringify(await page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, ''))))}`);
   });
-  return page.evaluate((p) => window.likeloss.lines.find((l) => l.startsWith(p)), prefix);
+  return page.evaluate((p) => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')).find((l) => l.startsWith(p)), prefix);
 }
 
 test("the widget shows the collector's feed, and the next run's figures without a reload", async () => {
@@ -78,7 +78,7 @@ test("the widget shows the collector's feed, and the next run's figures without 
     `${site.origin}/?source=${encodeURIComponent(feeds.origin + '/feed.json')}&refresh=1`);
   assert.match(await figure(page, 'Maroc Telecom: ', 10000), /^Maroc Telecom: 10,0\d\d likes lost \(0\.50% of 2,010,000\)/);
   assert.match(await figure(page, 'Inwi: ', 0), /^Inwi: 0 followers lost/);  // a New Pages page: its followers
-  const lines = await page.evaluate(() => window.likeloss.lines);
+  const lines = await page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')));
   assert.ok(lines.includes(`Data: the feed at ${feeds.host}.`), JSON.stringify(lines));
 
   graph.pages.maroctelecom.fan_count = 1995000;

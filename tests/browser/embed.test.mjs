@@ -79,7 +79,7 @@ async function framesDrawn(page, count) {
   await page.waitForTimeout(400);  // the heights settle
 }
 
-const frameLines = (page, i) => page.evaluate((n) => document.querySelectorAll('iframe')[n].contentWindow.likeloss.lines, i);
+const frameLines = (page, i) => page.evaluate((n) => document.querySelectorAll('iframe')[n].contentWindow.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')), i);
 
 // Snippets with these links, then the loader as the first copy on the page, from a shadow root,
 // where it cannot see its own script tag.
@@ -316,7 +316,7 @@ describe('embedding', () => {
       });
       if (result.lost || result.error) {
         asText++;
-        assert.ok(result.textShown && /Widget \d+: 494,652 likes lost/.test(result.text), `widget ${i + 1} is blank: ${JSON.stringify(result)}`);
+        assert.ok(result.textShown && /Widget \d+: 494,652 likes lost/.test(result.text.replace(/[\u2066-\u2069]/g, '')), `widget ${i + 1} is blank: ${JSON.stringify(result)}`);
       } else {
         drawn++;
         const png = decodePng(await frame.screenshot());
@@ -435,8 +435,8 @@ describe('embedding', () => {
   test('reduced motion stops the ticking; without it the counter counts on', async () => {
     const read = async (reducedMotion) => {
       const { context, page } = await openPage(browser, site.origin + '/widget.html?source=/test/ticking.json', { reducedMotion });
-      await page.waitForFunction(() => window.likeloss?.lines.some((l) => l.startsWith('Alpha: ')), null, { timeout: 30000 });
-      const alpha = async () => (await page.evaluate(() => window.likeloss.lines)).find((l) => l.startsWith('Alpha: '));
+      await page.waitForFunction(() => window.likeloss?.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')).some((l) => l.startsWith('Alpha: ')), null, { timeout: 30000 });
+      const alpha = async () => (await page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')))).find((l) => l.startsWith('Alpha: '));
       const first = await alpha();
       const frames0 = await page.evaluate(() => window.likeloss.frames);
       await page.waitForTimeout(2500);
@@ -463,7 +463,7 @@ describe('embedding', () => {
     await light.page.waitForTimeout(300);
     const lpng = decodePng(await light.page.locator('#likeloss-canvas').screenshot());
     assert.ok(countColor(lpng, [255, 255, 255], 0) > lpng.width * lpng.height * 0.5, 'not light');
-    const lines = await light.page.evaluate(() => window.likeloss.lines);
+    const lines = await light.page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')));
     assert.match(lines[0], /^The parameter fg was ignored \(not a colour/);
     await light.context.close();
   });
@@ -472,20 +472,21 @@ describe('embedding', () => {
     const { context, page, problems } = await openPage(browser, site.origin + '/widget.html?title=Caf%E9&layout=badge');
     await page.waitForFunction(() => window.likeloss?.frames > 0 && window.likeloss.lines.length > 1);
     assert.equal(await page.evaluate(() => window.likeloss.error), '');
-    assert.match((await page.evaluate(() => window.likeloss.lines))[0], /^The parameter title was ignored/);
+    assert.match((await page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, ''))))[0], /^The parameter title was ignored/);
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   test('the screen-reader copy follows the ticking counter, at most every ten seconds', async () => {
     const { context, page } = await openPage(browser, site.origin + '/widget.html?source=/test/ticking.json');
-    const dom = () => page.evaluate(() => [...document.querySelectorAll('#likeloss-text p')].map((p) => p.textContent));
-    const state = () => page.evaluate(() => window.likeloss.lines);
-    await page.waitForFunction(() => window.likeloss?.lines.some((l) => l.startsWith('Alpha: ')), null, { timeout: 30000 });
+    const dom = () => page.evaluate(() => [...document.querySelectorAll('#likeloss-text p')].map((p) => p.textContent.replace(/[\u2066-\u2069]/g, '')));
+    const state = () => page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')));
+    await page.waitForFunction(() => window.likeloss?.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')).some((l) => l.startsWith('Alpha: ')), null, { timeout: 30000 });
     await page.waitForTimeout(1500);
     assert.notDeepEqual(await dom(), await state(), 'every tick was written for screen readers');
     const first = (await dom()).find((l) => l.startsWith('Alpha: '));
-    await page.waitForFunction((f) => [...document.querySelectorAll('#likeloss-text p')].some((p) => p.textContent.startsWith('Alpha: ') && p.textContent !== f),
+    await page.waitForFunction((f) => [...document.querySelectorAll('#likeloss-text p')].map((p) => p.textContent.replace(/[\u2066-\u2069]/g, ''))
+      .some((t) => t.startsWith('Alpha: ') && t !== f),
       first, { timeout: 12000 });
     await context.close();
   });
@@ -518,7 +519,7 @@ describe('embedding', () => {
     assert.ok(snippet.includes('embed.js"></script>'));
     const previewLines = () => {
       const w = document.getElementById('configurator-preview').contentWindow;
-      return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines : null;
+      return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')) : null;
     };
     await page.waitForFunction(previewLines, null, { timeout: 30000 });
     const lines = await page.evaluate(previewLines);
@@ -529,7 +530,7 @@ describe('embedding', () => {
   // What the configurator's preview shows, once it shows the address of the share link.
   const previewShows = () => {
     const w = document.getElementById('configurator-preview').contentWindow;
-    return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines : null;
+    return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')) : null;
   };
 
   test("the configurator starts from the page's own feed and parameters, never its token", async () => {

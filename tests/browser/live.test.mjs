@@ -47,14 +47,14 @@ async function open(query, context) {
   return openPage(browser, site.origin + '/widget.html?' + query);
 }
 
-const lines = (page) => page.evaluate(() => window.likeloss.lines);
+const lines = (page) => page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')));
 const data = (page) => page.evaluate(() => window.likeloss.data);
 
 // Waits until the text mirror has a line containing `needle` (or, with `gone`, none has it).
 async function waitForText(page, needle, { gone = false, timeout = 15000 } = {}) {
   try {
     await page.waitForFunction(([n, g]) => {
-      const has = (window.likeloss?.lines || []).some((l) => l.includes(n));
+      const has = (window.likeloss?.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')) || []).some((l) => l.includes(n));
       return g ? !has : has;
     }, [needle, gone], { timeout, polling: 100 });
   } catch (e) {

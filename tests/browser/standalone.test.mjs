@@ -65,10 +65,11 @@ describe('the standalone page', () => {
     const { context, page } = await openPage(browser, site.origin + '/');
     await waitForCounter(page);
     const shown = await page.locator('#likeloss-text p').allTextContents();
-    assert.deepEqual(shown, [...expected, 'Data: the bundled 2016 campaign feed, with a source for every figure.']);
+    // Names and titles come from a feed: each is its own bidi run (U+2068 ... U+2069), invisible.
+    assert.deepEqual(shown, [...expected, 'Data: \u2068the bundled 2016 campaign feed, with a source for every figure\u2069.']);
     // The sourced 2016 figures, as the original tracker counted them.
     assert.match(shown[0], /494,652 likes lost/);
-    assert.match(shown[2], /^Maroc Telecom: 187,680 likes lost .*563,040 MAD\.$/);
+    assert.match(shown[2], /^\u2068Maroc Telecom\u2069: 187,680 likes lost .*563,040 MAD\.$/);
     assert.match(shown[1], /1,483,956 MAD \(\$148,396\)/);
     const live = page.locator('#likeloss-text');
     assert.equal(await live.getAttribute('aria-live'), 'polite');

@@ -90,3 +90,14 @@ TEST(CollectConfig, RefusesWhatCouldNeverBePublishedRight) {
     EXPECT_EQ(parse(config(R"("update_interval_s": 10,)")).error.message(),
               "$.update_interval_s: must be a whole number of seconds from 60 to 604,800");
 }
+
+// Translations in the configuration are the feed's: read with its rules, published as given.
+TEST(CollectConfig, CarriesTranslationsIntoTheFeed) {
+    const CollectConfigResult r = parse(config("", R"([
+        {"id": "maroctelecom", "name": "Maroc Telecom", "translations": {"ar": {"name": "اتصالات المغرب"}}}])"));
+    ASSERT_TRUE(r.config) << r.error.message();
+    ASSERT_EQ(r.config->feed.pages[0].translations.size(), 1u);
+    EXPECT_EQ(r.config->feed.pages[0].translations[0].name, "اتصالات المغرب");
+    EXPECT_EQ(parse(config("", R"([{"id": "a", "name": "A", "translations": {"ar": {"name": ""}}}])")).error.message(),
+              "$.pages[0].translations.ar.name: must not be empty");
+}

@@ -24,6 +24,9 @@ TEST(FeedWrite, TheBundledCampaignSurvivesARoundTrip) {
     const std::string text = write_feed(original);
     const Feed again = parsed(text);
     EXPECT_EQ(write_feed(again), text);  // a fixed point: nothing drifts from one run to the next
+    ASSERT_EQ(again.campaign.translations.size(), 2u);  // its Arabic and French title and note
+    EXPECT_EQ(again.campaign.translations[0].title, original.campaign.translations[0].title);
+    EXPECT_EQ(again.pages[0].translations[0].name, "اتصالات المغرب");
     ASSERT_EQ(again.pages.size(), original.pages.size());
     for (std::size_t i = 0; i < again.pages.size(); ++i) {
         const Page& a = original.pages[i];

@@ -271,3 +271,41 @@ TEST(Feed, AQuotedBadValueIsNeverCutInsideACharacter) {
     EXPECT_TRUE(utf8_length(message).has_value()) << message;
     EXPECT_NE(message.find("not \"a\xC3\xA9"), std::string::npos);
 }
+
+// Translations: the campaign's title and note and each page's name in other languages, chosen by
+// the widget's language (its exact tag first, then its language), the feed's own words otherwise.
+TEST(Feed, ReadsTranslationsAndChoosesByLanguage) {
+    nlohmann::json j = valid_feed();
+    j["campaign"]["translations"] = {{"ar", {{"title", "أعيدوا لنا الاتصال"}}},
+                                     {"fr", {{"title", "Rendez-nous la VoIP"}, {"note", "Note"}}},
+                                     {"fr-MA", {{"title", "Rendez-nous la VoIP (Maroc)"}}}};
+    j["pages"][0]["translations"] = {{"ar", {{"name", "الصفحة أ"}}}, {"fr", nlohmann::json::object()}};
+    FeedResult r = parse_feed(j.dump(), test_now());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    Feed ar = *r.feed, fr = *r.feed, fr_ma = *r.feed, de = *r.feed;
+    translate(ar, "ar-MA");
+    EXPECT_EQ(ar.campaign.title, "أعيدوا لنا الاتصال");
+    EXPECT_EQ(ar.pages[0].name, "الصفحة أ");
+    EXPECT_EQ(ar.pages[1].name, "Page B");  // no translation: the feed's own name
+    translate(fr, "fr");
+    EXPECT_EQ(fr.campaign.title, "Rendez-nous la VoIP");
+    EXPECT_EQ(fr.campaign.note, "Note");
+    EXPECT_EQ(fr.pages[0].name, "Page A");  // a translation without a name keeps it
+    translate(fr_ma, "FR-ma");
+    EXPECT_EQ(fr_ma.campaign.title, "Rendez-nous la VoIP (Maroc)");
+    translate(de, "de");
+    EXPECT_EQ(de.campaign.title, "Test");
+}
+
+TEST(Feed, RejectsTranslationsThatBreakTheRulesWithTheirPath) {
+    const auto fault = [](nlohmann::json translations, bool page = false) {
+        nlohmann::json j = valid_feed();
+        (page ? j["pages"][0] : j["campaign"])["translations"] = std::move(translations);
+        return parse_feed(j.dump(), test_now()).error.message();
+    };
+    EXPECT_EQ(fault({{"arabic!", {{"title", "x"}}}}), "$.campaign.translations.arabic!: is not a language tag such as ar, fr or fr-MA");
+    EXPECT_EQ(fault({{"ar", {{"title", ""}}}}), "$.campaign.translations.ar.title: must not be empty");
+    EXPECT_EQ(fault({{"ar", "x"}}), "$.campaign.translations.ar: must be an object, not a string");
+    EXPECT_EQ(fault({{"ar", {{"name", std::string(101, 'x')}}}}, true), "$.pages[0].translations.ar.name: must be at most 100 bytes long");
+    EXPECT_EQ(fault(nlohmann::json::array()), "$.campaign.translations: must be an object of language tag: texts, not an array");
+}

@@ -302,7 +302,7 @@ TEST(Live, AnUnknownPageIsLeftOutAndTheOthersGoOn) {
     ASSERT_NE(live.feed(), nullptr);
     ASSERT_EQ(live.feed()->pages.size(), 1u);
     EXPECT_EQ(live.feed()->pages[0].id, "a");
-    EXPECT_EQ(live.notice(T0), "Facebook has no page count for b: left out.");
+    EXPECT_EQ(live.notice(T0), "Facebook has no page count for \u2068b\u2069: left out.");
 }
 
 TEST(Live, UnnamedUnknownPagesAreFoundOneByOne) {
@@ -328,7 +328,7 @@ TEST(Live, AGraphPageWithoutABaselineIsLeftOut) {
     const Request r = expect_request(live, T0, Request::Kind::graph);
     EXPECT_NE(r.shown_url.find("ids=b&"), std::string::npos);
     live.receive(T0, ok(R"({"b": {"fan_count": 510}})"), 0.5);
-    EXPECT_EQ(live.notice(T0), "No baseline in the feed for elsewhere: left out.");
+    EXPECT_EQ(live.notice(T0), "No baseline in the feed for \u2068elsewhere\u2069: left out.");
 }
 
 TEST(Live, ANewPagesPageHasNoLikesSoItsFollowersStandInAndSaySo) {
@@ -348,7 +348,7 @@ TEST(Live, WhenEveryPageIsLeftOutItStopsAskingAndSaysWhy) {
     EXPECT_FALSE(live.next_request(T0));
     EXPECT_FALSE(live.next_due());  // no timer that is always due
     EXPECT_EQ(live.notice(T0), "No page is left to ask Facebook about. Trying again automatically. "
-                               "No baseline in the feed for x, y: left out.");
+                               "No baseline in the feed for \u2068x, y\u2069: left out.");
 
     Live unknown = started_graph();
     expect_request(unknown, T0, Request::Kind::graph);

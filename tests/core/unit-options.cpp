@@ -107,12 +107,15 @@ TEST(Options, ContentParameters) {
     EXPECT_EQ(o.content.title, "Bring back VoIP");
     EXPECT_EQ(o.content.currency, "USD");
     EXPECT_EQ(o.content.per_unit, 2.5);
-    const Options bad = parse_options("title=&currency=dollars&per_unit=-3&lang=fr&per_unit=1e999");
+    const Options bad = parse_options("title=&currency=dollars&per_unit=-3&lang=klingon&per_unit=1e999");
     EXPECT_TRUE(bad.content.title.empty());
     EXPECT_TRUE(bad.content.currency.empty());
     EXPECT_FALSE(bad.content.per_unit);
-    EXPECT_EQ(bad.content.lang, "en");
+    EXPECT_EQ(bad.content.lang, "auto");  // an unknown language falls back to the visitor's
     EXPECT_EQ(said(bad).size(), 4u);
+    EXPECT_EQ(parse_options("lang=FR-ma").content.lang, "fr-MA");
+    EXPECT_EQ(parse_options("lang=ar").content.lang, "ar-MA");
+    EXPECT_EQ(parse_options("lang=auto").content.lang, "auto");
     EXPECT_EQ(said(parse_options("title=a%0Ab")).size(), 1u);
 }
 

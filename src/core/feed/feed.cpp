@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 #include "text/format.hpp"
 #include "text/text.hpp"
 
@@ -67,6 +69,38 @@ Page* find_page(Feed& feed, std::string_view id) {
 }
 
 namespace {
+
+// "ar", "fr", "fr-MA", "zh-Hant": a language of two or three letters, then subtags of letters and
+// digits (BCP 47's shape, checked loosely: a widget matches what it speaks and skips the rest).
+bool valid_language_tag(const std::string& tag) {
+    if (tag.size() > 35) return false;
+    std::size_t start = 0;  // of the subtag being read
+    for (std::size_t i = 0; i <= tag.size(); ++i) {
+        if (i == tag.size() || tag[i] == '-') {
+            const std::size_t length = i - start;
+            if (start == 0 ? length < 2 || length > 3 : length < 1 || length > 8) return false;
+            start = i + 1;
+        } else if (!(start == 0 ? std::isalpha(static_cast<unsigned char>(tag[i]))
+                                : std::isalnum(static_cast<unsigned char>(tag[i])))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+const Translation* best_translation(const std::vector<Translation>& all, std::string_view lang) {
+    const auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    for (const Translation& t : all)
+        if (same(t.lang, lang)) return &t;
+    const std::string_view language = lang.substr(0, lang.find('-'));
+    for (const Translation& t : all)
+        if (same(t.lang, language)) return &t;
+    return nullptr;
+}
 
 using json = nlohmann::json;
 
@@ -285,7 +319,39 @@ private:
                required(j, "title", [&](const json& v) { return read_string(v, c.title, 200); }) &&
                required(j, "since", [&](const json& v) { return read_time(v, c.since); }) &&
                optional(j, "url", [&](const json& v) { return read_string(v, c.url, 2000, true); }) &&
-               optional(j, "note", [&](const json& v) { return read_string(v, c.note, 4000, true); });
+               optional(j, "note", [&](const json& v) { return read_string(v, c.note, 4000, true); }) &&
+               optional(j, "translations", [&](const json& v) { return read_translations(v, c.translations, true); });
+    }
+
+    // {"ar": {"title": ..., "note": ...}, "fr-MA": {...}}: the same texts, under the same rules, in
+    // other languages. Widgets before translations ignore the member, as they do any unknown one.
+    bool read_translations(const json& j, std::vector<Translation>& out, bool campaign) {
+        // The texts a translation may give: the campaign's title and note, or a page's name.
+        struct Text {
+            const char* key;
+            std::string Translation::*field;
+            std::size_t max_len;
+        };
+        static const Text kCampaign[] = {{"title", &Translation::title, 200}, {"note", &Translation::note, 4000}};
+        static const Text kPage[] = {{"name", &Translation::name, 100}};
+        if (!want(j, j.is_object(), "an object of language tag: texts")) return false;
+        if (j.size() > 50) return fail("has more than 50 languages");
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            auto scope = key(it.key().c_str());
+            if (!valid_language_tag(it.key())) return fail("is not a language tag such as ar, fr or fr-MA");
+            if (!want(*it, it->is_object(), "an object")) return false;
+            Translation t;
+            t.lang = it.key();
+            const Text* last = campaign ? std::end(kCampaign) : std::end(kPage);
+            for (const Text* text = campaign ? kCampaign : kPage; text != last; ++text) {
+                const auto found = it->find(text->key);
+                if (found == it->end() || found->is_null()) continue;
+                auto inner = key(text->key);
+                if (!read_string(*found, t.*(text->field), text->max_len)) return false;
+            }
+            out.push_back(std::move(t));
+        }
+        return true;
     }
 
     bool read_currency(const json& j, std::string& out) {
@@ -357,6 +423,7 @@ private:
         return want(j, j.is_object(), "an object") &&
                required(j, "id", [&](const json& v) { return read_id(v, p.id); }) &&
                required(j, "name", [&](const json& v) { return read_string(v, p.name, 100); }) &&
+               optional(j, "translations", [&](const json& v) { return read_translations(v, p.translations, false); }) &&
                optional(j, "color", [&](const json& v) { return read_color(v, p.color); }) &&
                optional(j, "unit", [&](const json& v) { return read_unit(v, p.unit); }) &&
                required(j, "baseline", [&](const json& v) { return read_measurement(v, p.baseline); }) &&
@@ -425,13 +492,22 @@ private:
 }  // namespace
 
 FeedResult parse_feed(std::string_view text, Instant now) {
-    json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    json root = read_json(text);
     if (root.is_discarded()) {
         FeedResult r;
         r.error = {"$", json_syntax_error(text, "the feed")};
         return r;
     }
     return Reader(now).read(root);
+}
+
+void translate(Feed& feed, std::string_view lang) {
+    if (const Translation* t = best_translation(feed.campaign.translations, lang)) {
+        if (!t->title.empty()) feed.campaign.title = t->title;
+        if (!t->note.empty()) feed.campaign.note = t->note;
+    }
+    for (Page& p : feed.pages)
+        if (const Translation* t = best_translation(p.translations, lang); t && !t->name.empty()) p.name = t->name;
 }
 
 }  // namespace likeloss

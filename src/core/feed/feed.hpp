@@ -38,9 +38,18 @@ struct SourcedNumber {
 enum class Unit { likes, followers };
 const char* unit_name(Unit u);
 
+// A campaign's or a page's words in another language (the feed's "translations", by language tag).
+struct Translation {
+    std::string lang;    // "ar", "fr", "fr-MA"
+    std::string title;   // the campaign's, or empty
+    std::string note;    // the campaign's, or empty
+    std::string name;    // a page's, or empty
+};
+
 struct Page {
     std::string id;
     std::string name;
+    std::vector<Translation> translations;
     std::optional<Rgba> color;
     Unit unit = Unit::likes;
     Measurement baseline;
@@ -64,6 +73,7 @@ struct Campaign {
     Instant since = 0;
     std::string url;
     std::string note;
+    std::vector<Translation> translations;
 };
 
 struct Feed {
@@ -73,6 +83,10 @@ struct Feed {
     std::vector<Page> pages;
     Instant generated_at = 0;
 };
+
+// The feed in a language: each title, note and name its translation gives for `lang` (a tag such as
+// "fr-MA"; the translation for exactly that tag first, then for its language), others as written.
+void translate(Feed& feed, std::string_view lang);
 
 struct FeedError {
     std::string path;  // JSONPath of the fault, "$" for the whole document

@@ -51,6 +51,16 @@ std::string write_feed(const Feed& f) {
     campaign["since"] = format_rfc3339(f.campaign.since);
     if (!f.campaign.url.empty()) campaign["url"] = f.campaign.url;
     if (!f.campaign.note.empty()) campaign["note"] = f.campaign.note;
+    if (!f.campaign.translations.empty()) {
+        json translations = json::object();
+        for (const Translation& t : f.campaign.translations) {
+            json words = json::object();
+            if (!t.title.empty()) words["title"] = t.title;
+            if (!t.note.empty()) words["note"] = t.note;
+            translations[t.lang] = std::move(words);
+        }
+        campaign["translations"] = std::move(translations);
+    }
     root["campaign"] = std::move(campaign);
 
     json money = json::object();
@@ -69,6 +79,12 @@ std::string write_feed(const Feed& f) {
         json page = json::object();
         page["id"] = p.id;
         page["name"] = p.name;
+        if (!p.translations.empty()) {
+            json translations = json::object();
+            for (const Translation& t : p.translations)
+                translations[t.lang] = t.name.empty() ? json::object() : json{{"name", t.name}};
+            page["translations"] = std::move(translations);
+        }
         if (p.color) page["color"] = hex_color(*p.color);
         page["unit"] = unit_name(p.unit);
         page["baseline"] = measurement(p.baseline);

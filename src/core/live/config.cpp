@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 #include "text/format.hpp"
 #include "live/graph.hpp"
 
@@ -120,7 +122,7 @@ bool feed_origin_allowed(const Config& config, std::string_view feed_origin, std
 
 ConfigResult parse_config(std::string_view text) {
     ConfigResult r;
-    const json root = json::parse(text.begin(), text.end(), nullptr, false);
+    const json root = read_json(text);
     auto fail = [&](std::string path, std::string rule) {
         r.error = {std::move(path), std::move(rule)};
         return r;

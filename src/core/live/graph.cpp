@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 namespace likeloss {
 
 using json = nlohmann::json;
@@ -83,7 +85,7 @@ std::optional<std::int64_t> count_of(const json& page, const char* key) {
 
 GraphAnswer parse_graph_response(std::string_view text, const std::vector<std::string>& ids) {
     GraphAnswer a;
-    const json root = json::parse(text.begin(), text.end(), nullptr, false);
+    const json root = read_json(text);
     if (root.is_discarded()) {
         a.invalid = text.empty() ? "an empty answer" : "an answer that is not JSON";
         return a;

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 #include "text/format.hpp"
 #include "text/text.hpp"
 
@@ -46,14 +48,13 @@ const Feed* Live::feed() const {
     return nullptr;
 }
 
-std::string Live::data_label() const {
-    const std::string bundled = "the bundled 2016 campaign feed, with a source for every figure";
+std::string Live::data_label(const Words& w) const {
+    const std::string bundled = w.say(Msg::data_bundled);
     switch (mode_) {
         case Mode::bundled: return bundled;
-        case Mode::feed: return "the feed at " + s_.source_host;
+        case Mode::feed: return w.say(Msg::data_feed, {s_.source_host});
         case Mode::graph:
-            return "Facebook's Graph API at " + host_of(config_.graph_base) + ", with baselines from " +
-                   (base_ ? "the feed at " + s_.source_host : bundled);
+            return w.say(Msg::data_graph, {host_of(config_.graph_base), base_ ? w.say(Msg::data_feed, {s_.source_host}) : bundled});
     }
     return bundled;
 }
@@ -368,25 +369,24 @@ void Live::merge(Instant now) {
     ++revision_;
 }
 
-std::string Live::notice(Instant now) const {
+std::string Live::notice(Instant now, const Words& w) const {
     std::vector<std::string> parts;
     if (!blocked_.empty()) parts.push_back(blocked_);
     if (!config_note_.empty() && (mode_ != Mode::bundled || !blocked_.empty())) parts.push_back(config_note_);
     const bool have = feed() != nullptr;
     if (!problem_.empty()) {
         if (have && good_at_)
-            parts.push_back(problem_ + " since " + format_clock(problem_since_, now) + ". Showing the figures from " +
-                            format_clock(good_at_, now) + "; trying again automatically.");
+            parts.push_back(w.say(Msg::problem_since, {problem_, w.clock(problem_since_, now), w.clock(good_at_, now)}));
         else
-            parts.push_back(problem_ + ". Trying again automatically.");
+            parts.push_back(w.say(Msg::problem_retry, {problem_}));
     } else if (restored_) {
-        parts.push_back("Showing the figures saved at " + format_clock(good_at_, now) + "; checking for newer ones.");
+        parts.push_back(w.say(Msg::saved_at, {w.clock(good_at_, now)}));
     } else if (!have && mode_ != Mode::bundled) {
-        parts.push_back(mode_ == Mode::graph && step_ == Step::poll ? "Loading the counts from Facebook's Graph API."
-                                                                    : "Loading the figures from " + s_.source_host + ".");
+        parts.push_back(mode_ == Mode::graph && step_ == Step::poll ? w.say(Msg::loading_graph)
+                                                                    : w.say(Msg::loading_feed, {s_.source_host}));
     }
-    if (!unknown_.empty()) parts.push_back("Facebook has no page count for " + join(unknown_, ", ") + ": left out.");
-    if (!no_baseline_.empty()) parts.push_back("No baseline in the feed for " + join(no_baseline_, ", ") + ": left out.");
+    if (!unknown_.empty()) parts.push_back(w.say(Msg::no_count_for, {isolate(join(unknown_, ", "))}));
+    if (!no_baseline_.empty()) parts.push_back(w.say(Msg::no_baseline_for, {isolate(join(no_baseline_, ", "))}));
     return join(parts, " ");
 }
 
@@ -394,7 +394,7 @@ std::string Live::saved_key() const { return mode_ == Mode::feed ? "likeloss:v1:
 
 bool Live::restore(std::string_view record, Instant now) {
     if (mode_ != Mode::feed || base_ || record.size() > 2 * kMaxSavedBytes) return false;
-    const json rec = json::parse(record.begin(), record.end(), nullptr, false);
+    const json rec = read_json(record);
     if (rec.is_discarded() || !rec.is_object()) return false;
     const auto str = [&](const char* key) {
         return rec.contains(key) && rec[key].is_string() ? rec[key].get<std::string>() : std::string();

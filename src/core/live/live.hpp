@@ -19,6 +19,7 @@
 #include "feed/feed.hpp"
 #include "live/graph.hpp"
 #include "live/schedule.hpp"
+#include "text/messages.hpp"
 
 namespace likeloss {
 
@@ -75,9 +76,9 @@ public:
     // Changes whenever feed() does (a new answer, a restored copy, a fallback).
     std::uint64_t revision() const { return revision_; }
     // Where the figures come from, for the footer ("the feed at feeds.example.org").
-    std::string data_label() const;
+    std::string data_label(const Words& words = english_words()) const;
     // A problem or a state worth a line above the figures; empty when all is well.
-    std::string notice(Instant now) const;
+    std::string notice(Instant now, const Words& words = english_words()) const;
 
     // The next request to make, if one is due now (and none is in flight).
     std::optional<Request> next_request(Instant now);

@@ -1,11 +1,13 @@
 // The figures as plain sentences: what a screen reader hears, what the page mirrors as text, and
-// what tests compare between the native core and the WebAssembly build.
+// what tests compare between the native core and the WebAssembly build. In any language: the
+// words come from the message catalogue (text/messages.hpp).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "model/model.hpp"
+#include "text/messages.hpp"
 
 namespace likeloss {
 
@@ -17,17 +19,21 @@ struct Description {
     std::string method;                // how likes become money, with each figure's status
 };
 
-Description describe(const Model& model, const Figures& figures);
+Description describe(const Model& model, const Figures& figures, const Words& words = english_words());
 
 // A page's change as its row shows it: "−1,234" lost, "+56" gained, "0" when it did not move
 // (never "−0").
-std::string change_figure(std::int64_t lost, std::int64_t gained);
+std::string change_figure(std::int64_t lost, std::int64_t gained, const Words& words = english_words());
 
 // One line per sentence, in the order above.
 std::vector<std::string> lines(const Description& d);
 
-// "likes" or "followers": the feed's own word for the audience it measures.
-const char* audience_word(const Feed& feed);
-std::string one_unit(const Feed& feed);  // "like" or "follower"
+// What a feed counts: likes, followers (New Pages Experience), or both (then the total is neither).
+enum class Audience { likes, followers, mixed };
+Audience audience_of(const Feed& feed);
+Msg counted(Audience a);                // "{0} likes"
+Msg noun(Audience a);                   // "likes"
+Msg changed(Audience a, bool gained);   // "{0} likes lost"
+Msg status_message(Status s);           // "reported"
 
 }  // namespace likeloss

@@ -1,5 +1,7 @@
 #include "params/options.hpp"
 
+#include "text/locale.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -129,8 +131,13 @@ bool read_title(Options& o, std::string_view, const std::string& value) {
 }
 
 bool read_lang(Options& o, std::string_view, const std::string& value) {
-    if (value != "en") return false;
-    o.content.lang = value;
+    if (value == "auto") {
+        o.content.lang = value;
+        return true;
+    }
+    const Locale* l = find_locale(value);
+    if (!l) return false;
+    o.content.lang = l->tag;
     return true;
 }
 
@@ -201,7 +208,8 @@ Parameters parameters() {
          "not a number above 0 and at most 1,000,000", nullptr, read_per_unit},
         {"title", Concern::content, ACCEPTS("up to 120 characters of UTF-8, shown as text"), 120, true,
          "empty, longer than 120 characters, or with control characters", nullptr, read_title},
-        {"lang", Concern::content, ACCEPTS("en"), kShort, true, "only en is available", nullptr, read_lang},
+        {"lang", Concern::content, ACCEPTS("en, fr, fr-MA, ar, or auto (the visitor's languages; the default)"), kShort,
+         true, "not en, fr, fr-MA, ar or auto", nullptr, read_lang},
         {"source", Concern::data, ACCEPTS("a feed's address, absolute or relative to the page"), 2048, true, "empty",
          "longer than 2048 characters", read_source},
         {"refresh", Concern::data, ACCEPTS("seconds between polls, a whole number above 0"), 6, true,

@@ -52,7 +52,7 @@ struct Content {
     std::string title;                   // replaces the campaign's title
     std::string currency;                // shown first, if the feed converts to it
     std::optional<double> per_unit;      // a like's value in the feed's base currency
-    std::string lang = "en";
+    std::string lang = "auto";          // a locale tag (text/locale.hpp), or auto: the visitor's
     std::vector<std::string> pages;      // page ids or handles, in the order given (all: the feed's)
 };
 

@@ -50,6 +50,14 @@ std::string format_number(double v) {
 }
 
 std::string format_money(double value, const std::string& currency) {
+    const std::string amount = money_amount(value);
+    if (currency == "USD") return "$" + amount;
+    if (currency == "EUR") return "\xE2\x82\xAC" + amount;  // €
+    if (currency == "GBP") return "\xC2\xA3" + amount;      // £
+    return amount + " " + currency;
+}
+
+std::string money_amount(double value) {
     // Whole units, except small amounts that are not whole (a like worth 0.25 is not "0").
     const double magnitude = std::fabs(value);
     const bool cents = magnitude < 100 && std::fabs(magnitude - std::round(magnitude)) >= 0.005;
@@ -60,11 +68,7 @@ std::string format_money(double value, const std::string& currency) {
         std::snprintf(buf, sizeof buf, "%02d", static_cast<int>(std::lround((magnitude - std::floor(magnitude)) * 100)) % 100);
         amount += std::string(".") + buf;
     }
-    if (value < 0 && amount != "0") amount = "-" + amount;
-    if (currency == "USD") return "$" + amount;
-    if (currency == "EUR") return "\xE2\x82\xAC" + amount;  // €
-    if (currency == "GBP") return "\xC2\xA3" + amount;      // £
-    return amount + " " + currency;
+    return value < 0 && amount != "0" ? "-" + amount : amount;
 }
 
 std::string format_percent(double percent) {
