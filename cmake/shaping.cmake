@@ -86,14 +86,8 @@ set(LIKELOSS_ARABIC_FONT_DIR "/usr/share/fonts/truetype/noto" CACHE PATH "Folder
 set(arabic_glyphs "${CMAKE_SOURCE_DIR}/assets/fonts/arabic-glyphs.txt")
 set(arabic_fonts)
 foreach(face Regular Bold)
-  set(font "${LIKELOSS_ARABIC_FONT_DIR}/NotoSansArabic-${face}.ttf")
   set(subset "${site}/fonts/NotoSansArabic-${face}.ttf")
-  add_custom_command(
-    OUTPUT "${subset}"
-    COMMAND pyftsubset "${font}" "--unicodes-file=${arabic_glyphs}" "--output-file=${subset}"
-            --layout-features= --no-hinting --desubroutinize "--name-IDs=0,1,2,3,4,5,6,13,14"
-    DEPENDS "${arabic_glyphs}" "${font}"
-    COMMENT "Subsetting Noto Sans Arabic ${face}")
+  likeloss_subset_font("${LIKELOSS_ARABIC_FONT_DIR}/NotoSansArabic-${face}.ttf" "${arabic_glyphs}" "${subset}")
   list(APPEND arabic_fonts "${subset}")
 endforeach()
 add_custom_target(arabic_fonts ALL DEPENDS ${arabic_fonts})

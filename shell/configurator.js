@@ -35,7 +35,8 @@
   });
   var source = given.get('source');
   // The page's title, when the widget would show it (at most 120 characters), names the link.
-  var ownTitle = (given.get('title') || '').replace(/\s+/g, ' ').trim();
+  // Its own direction controls go: they could reorder the snippet's text around the title.
+  var ownTitle = (given.get('title') || '').replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
   if (Array.from(ownTitle).length > 120) ownTitle = '';
   var DEFAULT_TEXT = "#BringBackOurVoip: the Facebook likes Morocco's operators lost";
   var linkText = ownTitle || (source ? 'Facebook likes lost: a live counter' : DEFAULT_TEXT);

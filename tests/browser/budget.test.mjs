@@ -31,6 +31,7 @@ test('what Arabic needs adds at most 60 KB, and only to a widget that shows Arab
   assert.ok(total(ARABIC) <= 60_000, `Arabic adds ${total(ARABIC)} B gzip: ${sizes(ARABIC)}`);
 });
 
+// 1,300 until the iframe's title lost its direction controls (47 bytes).
 test("the loader a blog includes stays small", () => {
-  assert.ok(gz('embed.js') <= 1_300, `embed.js ${gz('embed.js')} B gzip`);
+  assert.ok(gz('embed.js') <= 1_350, `embed.js ${gz('embed.js')} B gzip`);
 });

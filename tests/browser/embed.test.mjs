@@ -524,6 +524,14 @@ describe('embedding', () => {
     await page.waitForFunction(previewLines, null, { timeout: 30000 });
     const lines = await page.evaluate(previewLines);
     assert.ok(!lines.some((l) => l.startsWith('Meditel')), 'the preview still shows Meditel');
+    // The language: the link and the preview follow it.
+    await page.selectOption('select[name=lang]', 'ar');
+    assert.equal(new URL(await page.inputValue('#configurator-link')).searchParams.get('lang'), 'ar');
+    await page.waitForFunction(() => {
+      const w = document.getElementById('configurator-preview').contentWindow;
+      return w.location.href === document.getElementById('configurator-link').value && w.document.documentElement.dir === 'rtl' &&
+        w.likeloss?.lines.some((l) => l.includes('إعجاب'));
+    }, null, { timeout: 30000 });
     await context.close();
   });
 

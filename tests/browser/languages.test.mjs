@@ -26,6 +26,8 @@ before(async () => {
   site = await startSite({
     '/test/Inter-SemiBold.otf': readFileSync(INTER), '/test/arabic-feed.json': arabicFeed(),
     ...Object.fromEntries(Object.entries(SHOWCASES).map(([name, lang]) => [`/test/languages-${name}.html`, showcase(lang)])),
+    '/test/bidi-embed.html': '<!doctype html><meta charset="utf-8"><title>bidi</title><a class="likeloss-embed" ' +
+      `href="/widget.html?title=${encodeURIComponent('Campaign\u202E 0001')}">Campaign\u202E 0001</a><script async src="/embed.js"></script>`,
   });
   browser = await launchBrowser();
 });
@@ -99,6 +101,11 @@ describe('languages', () => {
       assert.ok(files.includes(f), `${f} was not fetched: ${files.join(' ')}`);
     // Every character had a glyph: no notice of characters that cannot be drawn.
     assert.ok(!lines.some((l) => l.includes('\u25a1')), lines.join('\n'));
+    // Shaped once per string, not every frame: idle, it draws nothing, as a Latin widget does.
+    await page.waitForTimeout(500);
+    const idle0 = await page.evaluate(() => window.likeloss.frames);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate(() => window.likeloss.frames), idle0, 'an idle Arabic widget kept drawing');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -148,6 +155,11 @@ describe('languages', () => {
     assert.equal(state.lines[0].slice(0, 16), '\u2068Campaign 0001\u2069:');
     assert.ok(!state.lines.join('').includes('\u202E'));
     await context.close();
+    // Embedded: nor the iframe's title, which assistive technology reads.
+    const embedded = await openPage(browser, `${site.origin}/test/bidi-embed.html`);
+    await embedded.page.waitForSelector('iframe');
+    assert.equal(await embedded.page.getAttribute('iframe', 'title'), 'Campaign 0001');
+    await embedded.context.close();
   });
 });
 
