@@ -36,8 +36,8 @@ int main(int argc, char** argv) {
         nlohmann::json rows = nlohmann::json::array();
         for (const Parameter& p : parameters())
             rows.push_back({{"name", p.name}, {"concern", concern_name(p.concern)}, {"accepts", p.accepts},
-                            {"max_chars", p.max_chars}, {"public", p.on_public_pages}, {"why", p.why},
-                            {"too_long", p.too_long ? p.too_long : p.why}});
+                            {"max_chars", p.max_chars}, {"public", p.on_public_pages}, {"why", english_words().say(p.why)},
+                            {"too_long", english_words().say(p.too_long)}});
         std::printf("%s\n", rows.dump(2).c_str());
         return 0;
     }
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     for (const Parameter& p : parameters()) {
         const std::string name = std::string(p.name) + (std::string(p.name).back() == '.' ? "<page id>" : "");
         std::printf("%-16s %-8s %7zu %-7s %s\n%42s refused: %s\n", name.c_str(), concern_name(p.concern), p.max_chars,
-                    p.on_public_pages ? "yes" : "no", p.accepts, "", p.why);
+                    p.on_public_pages ? "yes" : "no", p.accepts, "", english_words().say(p.why).c_str());
     }
     return 0;
 }

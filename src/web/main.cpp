@@ -209,7 +209,7 @@ void data_changed() {
     if (new_feed && app.model && shows_arabic(app.model->feed())) need_arabic();
     std::vector<std::string> notices;
     for (const std::vector<Ignored>* dropped : {&app.options.ignored, &app.customize_ignored})
-        for (const Ignored& i : *dropped) notices.push_back(app.words.say(Msg::ignored, {i.key, i.why}));
+        for (const Ignored& i : *dropped) notices.push_back(app.words.say(Msg::ignored, {i.key, i.why(app.words)}));
     if (!app.words_problem.empty()) notices.push_back(app.words_problem);
     if (app.arabic == App::Arabic::failed) notices.push_back(app.words.say(Msg::arabic_failed, {app.arabic_problem}));
     if (app.undrawable) notices.push_back(app.words.say(Msg::undrawable));
@@ -463,7 +463,7 @@ int main() {
     if (!options.data.source.empty()) {
         const web::ResolvedUrl url = web::resolve_url(options.data.source);
         if (url.href.empty()) {
-            options.ignored.push_back({"source", "not a web address (http or https)"});
+            options.ignored.push_back({"source", Msg::not_web_address, ""});
         } else {
             settings.source_url = url.href;
             settings.source_origin = url.origin;

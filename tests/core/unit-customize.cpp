@@ -12,7 +12,7 @@ Feed test_feed() { return *parse_feed(valid_feed().dump(), test_now()).feed; }
 std::vector<std::string> customized(Feed& f, std::string_view query) {
     const Options o = parse_options(query);
     std::vector<std::string> out;
-    for (const Ignored& i : customize(f, o.look, o.content)) out.push_back(i.key + ": " + i.why);
+    for (const Ignored& i : customize(f, o.look, o.content)) out.push_back(i.key + ": " + i.why());
     return out;
 }
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "params/options.hpp"
 #include "text/messages.hpp"
 
 using namespace likeloss;
@@ -83,4 +84,18 @@ TEST(Messages, UntrustedTextIsOneIsolatedRunWithoutItsOwnControls) {
     EXPECT_EQ(isolate("Campaign\u202E0001"), "\u2068Campaign0001\u2069");
     EXPECT_EQ(isolate("\u2066a\u2069\u200Fb\u061C"), "\u2068ab\u2069");
     EXPECT_EQ(isolate("اتصالات المغرب"), "\u2068اتصالات المغرب\u2069");
+}
+
+// The small print on an ignored parameter is made in the widget's language, with what it names.
+TEST(Messages, IgnoredParametersAreExplainedInTheWidgetsLanguage) {
+    const Catalogue fr = load("fr"), ar = load("ar");
+    const Words in_fr{find_locale("fr"), &fr}, in_ar{find_locale("ar"), &ar};
+    const Options o = parse_options("layout=big&lang=tlh");
+    ASSERT_EQ(o.ignored.size(), 2u);
+    EXPECT_EQ(o.ignored[0].why(), "not full, compact or badge");
+    EXPECT_EQ(in_fr.say(Msg::ignored, {o.ignored[0].key, o.ignored[0].why(in_fr)}),
+              "Le param\u00E8tre layout a \u00E9t\u00E9 ignor\u00E9 (ni full, ni compact, ni badge).");
+    EXPECT_EQ(o.ignored[1].why(in_ar), "ليس en أو fr أو fr-MA أو ar أو auto");
+    const Ignored page{"pages", Msg::no_page, "orange"};
+    EXPECT_EQ(page.why(in_fr), "le flux n\u2019a pas de page orange");
 }

@@ -9,7 +9,7 @@ namespace {
 // The parameters refused, as the small print names them: "key: why".
 std::vector<std::string> said(const Options& o) {
     std::vector<std::string> out;
-    for (const Ignored& i : o.ignored) out.push_back(i.key + ": " + i.why);
+    for (const Ignored& i : o.ignored) out.push_back(i.key + ": " + i.why());
     return out;
 }
 

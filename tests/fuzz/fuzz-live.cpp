@@ -110,7 +110,7 @@ struct Widget {
         Content content = options.content;
         if (live.mode() == Live::Mode::graph) content.pages.clear();
         for (const Ignored& i : customize(shown, options.look, content))
-            FUZZ_CHECK_UTF8(i.key + ": " + i.why, "a line of customize()");
+            FUZZ_CHECK_UTF8(i.key + ": " + i.why(), "a line of customize()");
         model.emplace(std::move(shown), std::move(held));
         const Figures f = model->at(now);
         for (const std::string& line : lines(describe(*model, f))) {

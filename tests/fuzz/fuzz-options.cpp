@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK_UTF8(o.content.lang, "lang");
     FUZZ_CHECK_UTF8(o.data.graph_token, "graph_token");
     FUZZ_CHECK_UTF8(o.data.graph_version, "graph_version");
-    for (const Ignored& i : o.ignored) FUZZ_CHECK_UTF8(i.key + ": " + i.why, "an ignored parameter's line");
+    for (const Ignored& i : o.ignored) FUZZ_CHECK_UTF8(i.key + ": " + i.why(), "an ignored parameter's line");
     for (const std::string& id : o.content.pages) FUZZ_CHECK(valid_page_id(id), "pages: \"%s\"", id.c_str());
     FUZZ_CHECK(o.content.pages.size() <= kMaxPages && o.look.page_colors.size() <= kMaxPages);
     for (const auto& pc : o.look.page_colors) FUZZ_CHECK(valid_page_id(pc.first), "color.%s", pc.first.c_str());
@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     Feed feed = fuzz::bundled_feed();
     for (const Ignored& i : customize(feed, o.look, o.content))
-        FUZZ_CHECK_UTF8(i.key + ": " + i.why, "a line of customize()");
+        FUZZ_CHECK_UTF8(i.key + ": " + i.why(), "a line of customize()");
     fuzz::check_feed_rules(feed);
     if (!o.content.title.empty()) FUZZ_CHECK(feed.campaign.title == o.content.title);
 

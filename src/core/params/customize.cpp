@@ -27,7 +27,7 @@ std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& o) {
         if (Page* page = find_page(feed, page_color.first))
             page->color = page_color.second;
         else
-            ignored.push_back({"color." + page_color.first, "the feed has no page " + page_color.first});
+            ignored.push_back({"color." + page_color.first, Msg::no_page, page_color.first});
     }
     if (!o.pages.empty()) {
         std::vector<Page> chosen;
@@ -35,7 +35,7 @@ std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& o) {
             if (const Page* page = find_page(feed, id))
                 chosen.push_back(*page);
             else
-                ignored.push_back({"pages", "the feed has no page " + id});
+                ignored.push_back({"pages", Msg::no_page, id});
         }
         if (!chosen.empty()) feed.pages = std::move(chosen);
     }
@@ -49,7 +49,7 @@ std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& o) {
         const auto it = std::find_if(feed.money.rates.begin(), feed.money.rates.end(),
                                      [&](const Rate& r) { return r.currency == o.currency; });
         if (it == feed.money.rates.end() || it->per_base.value <= 0) {
-            ignored.push_back({"currency", "the feed has no rate for " + o.currency});
+            ignored.push_back({"currency", Msg::no_rate, o.currency});
         } else {
             // The chosen currency becomes the base: the value of a like converted, and every rate
             // restated against it. Computed figures are derived at best, and cite what they use.

@@ -176,48 +176,47 @@ bool read_version(Options& o, std::string_view, const std::string& value) {
 #endif
 
 constexpr const char* kColour = ACCEPTS("a colour: #rgb, #rrggbb, #rrggbbaa, bare hex (e4002b) or a CSS colour name (crimson)");
-constexpr const char* kNotColour = "not a colour (#rgb, #rrggbb, #rrggbbaa, bare hex or a CSS colour name)";
 constexpr std::size_t kShort = 64;  // colours, choices, numbers: far below this
 
 }  // namespace
 
 Parameters parameters() {
-    // name, concern, accepts, max_chars, on public pages, why it is refused, past max_chars, read
+    // name, concern, accepts, max_chars, on public pages, why it is refused, why past max_chars, read
     static const Parameter kParameters[] = {
-        {"bg", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+        {"bg", Concern::look, kColour, kShort, true, Msg::not_colour, Msg::not_colour,
          [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.bg, v); }},
-        {"fg", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+        {"fg", Concern::look, kColour, kShort, true, Msg::not_colour, Msg::not_colour,
          [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.fg, v); }},
-        {"accent", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+        {"accent", Concern::look, kColour, kShort, true, Msg::not_colour, Msg::not_colour,
          [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.accent, v); }},
-        {"muted", Concern::look, kColour, kShort, true, kNotColour, nullptr,
+        {"muted", Concern::look, kColour, kShort, true, Msg::not_colour, Msg::not_colour,
          [](Options& o, std::string_view, const std::string& v) { return set_color(o.look.muted, v); }},
         {"color.", Concern::look, ACCEPTS("a colour, as above, for the page named after the dot (color.maroctelecom=navy)"), kShort,
-         true, "not a page id and a colour", nullptr, read_page_color},
-        {"transparent", Concern::look, ACCEPTS("1 (the host page shows through) or 0"), kShort, true, "not 1 or 0", nullptr,
+         true, Msg::not_page_colour, Msg::not_page_colour, read_page_color},
+        {"transparent", Concern::look, ACCEPTS("1 (the host page shows through) or 0"), kShort, true, Msg::not_1_or_0, Msg::not_1_or_0,
          read_transparent},
         {"theme", Concern::look, ACCEPTS("light, dark, auto (the visitor's prefers-color-scheme)"), kShort, true,
-         "not light, dark or auto", nullptr, read_theme},
+         Msg::not_theme, Msg::not_theme, read_theme},
         {"layout", Concern::content, ACCEPTS("full, compact, badge (or auto: fits the width)"), kShort, true,
-         "not full, compact or badge", nullptr, read_layout},
+         Msg::not_layout, Msg::not_layout, read_layout},
         {"pages", Concern::content, ACCEPTS("page ids, comma-separated, in the order to show"), kMaxPages * 102, true,
-         "not a comma-separated list of page ids", nullptr, read_pages},
+         Msg::not_pages, Msg::not_pages, read_pages},
         {"currency", Concern::content, ACCEPTS("a currency code the feed converts to (USD)"), kShort, true,
-         "not a currency code like MAD or USD", nullptr, read_currency},
+         Msg::not_currency, Msg::not_currency, read_currency},
         {"per_unit", Concern::content, ACCEPTS("the value of a like in the feed's currency, above 0, at most 1,000,000"), kShort, true,
-         "not a number above 0 and at most 1,000,000", nullptr, read_per_unit},
+         Msg::not_per_unit, Msg::not_per_unit, read_per_unit},
         {"title", Concern::content, ACCEPTS("up to 120 characters of UTF-8, shown as text"), 120, true,
-         "empty, longer than 120 characters, or with control characters", nullptr, read_title},
+         Msg::not_title, Msg::not_title, read_title},
         {"lang", Concern::content, ACCEPTS("en, fr, fr-MA, ar, or auto (the visitor's languages; the default)"), kShort,
-         true, "not en, fr, fr-MA, ar or auto", nullptr, read_lang},
-        {"source", Concern::data, ACCEPTS("a feed's address, absolute or relative to the page"), 2048, true, "empty",
-         "longer than 2048 characters", read_source},
+         true, Msg::not_lang, Msg::not_lang, read_lang},
+        {"source", Concern::data, ACCEPTS("a feed's address, absolute or relative to the page"), 2048, true, Msg::empty,
+         Msg::source_too_long, read_source},
         {"refresh", Concern::data, ACCEPTS("seconds between polls, a whole number above 0"), 6, true,
-         "not a whole number of seconds above 0", "more than 999,999 seconds", read_refresh},
+         Msg::not_refresh, Msg::refresh_too_long, read_refresh},
         {"graph_token", Concern::data, ACCEPTS("a Graph API access token (private dashboards only)"), 4096, false,
-         "not a Graph API access token", nullptr, read_token},
-        {"graph_version", Concern::data, ACCEPTS("a Graph API version like v25.0"), 8, false, "not a Graph API version like v25.0",
-         nullptr, read_version},
+         Msg::not_token, Msg::not_token, read_token},
+        {"graph_version", Concern::data, ACCEPTS("a Graph API version like v25.0"), 8, false, Msg::not_version,
+         Msg::not_version, read_version},
     };
     return {kParameters, sizeof kParameters / sizeof kParameters[0]};
 }
@@ -232,8 +231,8 @@ const Parameter* find_parameter(std::string_view key) {
 
 Options parse_options(std::string_view query) {
     Options o;
-    auto ignore = [&](std::string key, std::string why) {
-        Ignored i{std::move(key), std::move(why)};
+    auto ignore = [&](std::string key, Msg why) {
+        Ignored i{std::move(key), why, ""};
         if (std::find(o.ignored.begin(), o.ignored.end(), i) == o.ignored.end()) o.ignored.push_back(std::move(i));
     };
     for (QueryParam& p : parse_query(query)) {
@@ -246,8 +245,8 @@ Options parse_options(std::string_view query) {
         const std::string key = name.back() == '.' && (!utf8_length(p.key) || !valid_page_id(suffix)) ? row->name : p.key;
         // Checked at the door, so nothing behind it (drawing, the text copy, the page) sees a bad byte.
         const auto length = utf8_length(value);
-        if (!utf8_length(p.key) || !length) ignore(key, "not well-formed UTF-8");
-        else if (*length > row->max_chars) ignore(key, row->too_long ? row->too_long : row->why);
+        if (!utf8_length(p.key) || !length) ignore(key, Msg::bad_utf8);
+        else if (*length > row->max_chars) ignore(key, row->too_long);
         else if (!row->read(o, suffix, value)) ignore(key, row->why);
     }
     return o;

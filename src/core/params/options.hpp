@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/messages.hpp"
+
 #include "params/color.hpp"
 
 namespace likeloss {
@@ -34,8 +36,10 @@ enum class ThemeChoice { light, dark, automatic };    // automatic: the visitor'
 // A parameter that was not used, and why, in words for the small print.
 struct Ignored {
     std::string key;
-    std::string why;
-    bool operator==(const Ignored& o) const { return key == o.key && why == o.why; }
+    Msg reason;          // why, in words at the edge (text/messages.hpp)
+    std::string detail;  // what the reason names: a page id, a currency
+    std::string why(const Words& words = english_words()) const { return words.say(reason, {detail}); }
+    bool operator==(const Ignored& o) const { return key == o.key && reason == o.reason && detail == o.detail; }
 };
 
 // How the card looks: all the theme is given (it never sees the data settings, nor the token).
@@ -79,8 +83,8 @@ struct Parameter {
     const char* accepts;   // what it accepts, for people (the tool and the README; empty in the widget)
     std::size_t max_chars; // the longest value read, in characters (embed.js cuts a longer one)
     bool on_public_pages;  // may a snippet or a shared link carry it (never a token)
-    const char* why;       // the small print when a value is refused
-    const char* too_long;  // the small print past max_chars; null: `why`
+    Msg why;               // the small print when a value is refused
+    Msg too_long;          // the small print past max_chars
     // Reads `value` (trimmed, well-formed UTF-8, within max_chars) into `o`, or returns false;
     // `suffix` is what follows a family's name.
     bool (*read)(Options& o, std::string_view suffix, const std::string& value);

@@ -17,20 +17,29 @@
 namespace likeloss {
 
 #define LIKELOSS_MESSAGES(X)                                                                        \
+    /* what is counted, and how it is sourced */                                                    \
     X(likes) X(followers) X(audience) X(pages)                                                      \
     X(likes_noun) X(followers_noun) X(audience_noun)                                                \
     X(lost_likes) X(lost_followers) X(lost_audience)                                                \
     X(gained_likes) X(gained_followers) X(gained_audience)                                          \
     X(status_reported) X(status_derived) X(status_assumption)                                       \
+    /* the sentences of the text copy, and the card */                                              \
     X(headline_lost) X(headline_gained) X(worth) X(money_others) X(list) X(page_sentence)           \
     X(estimated_for) X(last_measured) X(equals) X(method) X(data_from)                              \
     X(since_lost) X(since_gained) X(estimate_note) X(share) X(losing_now) X(losing_then)            \
     X(chart_title) X(chart_tip) X(how_money) X(hover_hint) X(no_figures)                            \
     X(tip_status) X(tip_source) X(tip_more) X(tip_estimate) X(tip_baseline) X(tip_net) X(tip_sum)   \
     X(tip_estimated_from) X(tip_measured) X(tip_share)                                              \
+    /* notices */                                                                                   \
     X(ignored) X(loading_feed) X(loading_graph) X(saved_at) X(problem_since) X(problem_retry)       \
-    X(no_count_for) X(no_baseline_for) X(data_bundled) X(data_feed) X(data_graph) X(undrawable) X(arabic_failed)                               \
-    X(bundled_broken) X(no_window) X(no_webgl)                                                      \
+    X(no_count_for) X(no_baseline_for) X(data_bundled) X(data_feed) X(data_graph)                   \
+    X(undrawable) X(arabic_failed) X(bundled_broken) X(no_window) X(no_webgl)                       \
+    /* why a parameter was ignored */                                                               \
+    X(bad_utf8) X(not_colour) X(not_page_colour) X(not_1_or_0) X(not_theme) X(not_layout)           \
+    X(not_pages) X(not_currency) X(not_per_unit) X(not_title) X(not_lang) X(empty)                  \
+    X(source_too_long) X(not_refresh) X(refresh_too_long) X(not_token) X(not_version)               \
+    X(no_page) X(no_rate) X(not_web_address)                                                        \
+    /* the page's own messages (widget-boot.js) */                                                  \
     X(boot_no_wasm) X(boot_download) X(boot_stopped) X(boot_start) X(boot_lost) X(boot_feed)        \
     X(boot_feed_link)
 
