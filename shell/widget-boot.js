@@ -205,9 +205,13 @@
       },
       setData: function (json) { state.data = JSON.parse(json); },
       // The widget's language: the page's messages, <html lang dir> and the text copy follow it.
+      // The widget's own page (widget.html) takes it whole; the standalone page keeps its own
+      // language around the widget.
       setLanguage: function (tag, rtl, said) {
         for (var id in said) words[id] = said[id];
-        [document.documentElement, text, status].forEach(function (el) {
+        var own = document.documentElement.classList.contains('likeloss-embedded');
+        if (own) document.title = said.page_title;
+        [own ? document.documentElement : document.getElementById('likeloss'), text, status].forEach(function (el) {
           el.lang = tag;
           el.dir = rtl ? 'rtl' : 'ltr';
         });

@@ -116,7 +116,7 @@ std::string visual(const std::string& logical, bool rtl) {
     char* out = likeloss_shape(logical.data(), static_cast<int>(logical.size()), rtl ? 1 : 0);
     std::string drawn = out ? out : "";
     std::free(out);
-    if (cache.size() > 500) cache.clear();  // feeds change names rarely; a bound all the same
+    if (cache.size() > 2000) cache.clear();  // a card holds a few hundred: a bound all the same
     cache.emplace_back(logical, drawn);
     return drawn;
 }
@@ -138,8 +138,8 @@ bool shows_arabic(const Feed& feed) {
 // The page's own messages (widget-boot.js) in the widget's language, and <html lang dir>.
 void tell_page_language() {
     nlohmann::json words;
-    for (Msg id : {Msg::boot_stopped, Msg::boot_start, Msg::boot_lost, Msg::boot_feed, Msg::boot_feed_link,
-                   Msg::boot_download})
+    for (Msg id : {Msg::page_title, Msg::boot_stopped, Msg::boot_start, Msg::boot_lost, Msg::boot_feed,
+                   Msg::boot_feed_link, Msg::boot_download})
         words[message_key(id)] = app.words.say(id, {"{0}"});
     likeloss_set_language(app.locale->tag, app.locale->rtl, words.dump().c_str());
 }

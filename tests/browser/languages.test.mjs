@@ -72,6 +72,7 @@ describe('languages', () => {
     assert.equal(state.dir, 'ltr');
     assert.equal(state.textLang, 'fr');
     assert.equal(state.translate, 'no');
+    assert.equal(await page.title(), 'J\u2019aime perdus sur Facebook\u00a0: un compteur en direct');
     // The bundled feed's French title (its "translations"), then the catalogue's French sentence.
     assert.equal(lines[0], '#BringBackOurVoip\u00a0: le boycott des pages des op\u00e9rateurs\u00a0: 494\u202f652 j\u2019aime perdus sur Facebook depuis le 26 f\u00e9vr. 2016, 20:00 UTC, soit 7,40\u00a0% de 6\u202f687\u202f113.');
     assert.equal(lines[1], 'Valeur\u00a0: 1\u202f483\u202f956\u00a0MAD (148\u202f396\u00a0$US).');
@@ -118,6 +119,15 @@ describe('languages', () => {
       assert.match(lines[0], first, locale);
       await context.close();
     }
+  });
+
+  test('the standalone page keeps its own language around an Arabic widget', async () => {
+    const { context, page } = await openPage(browser, `${site.origin}/?lang=ar`);
+    await waitForCounter(page);
+    const dirs = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir,
+      document.getElementById('likeloss').lang, document.getElementById('likeloss').dir]);
+    assert.deepEqual(dirs, ['en', '', 'ar-MA', 'rtl']);
+    await context.close();
   });
 
   test('an unknown language falls back to the visitor\'s and is named in small print', async () => {

@@ -40,8 +40,8 @@ namespace likeloss {
     X(source_too_long) X(not_refresh) X(refresh_too_long) X(not_token) X(not_version)               \
     X(no_page) X(no_rate) X(not_web_address)                                                        \
     /* the page's own messages (widget-boot.js) */                                                  \
-    X(boot_no_wasm) X(boot_download) X(boot_stopped) X(boot_start) X(boot_lost) X(boot_feed)        \
-    X(boot_feed_link)
+    X(page_title) X(boot_no_wasm) X(boot_download) X(boot_stopped) X(boot_start) X(boot_lost)       \
+    X(boot_feed) X(boot_feed_link)
 
 enum class Msg : unsigned char {
 #define LIKELOSS_ID(id) id,
