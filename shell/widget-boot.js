@@ -210,7 +210,7 @@
       setLanguage: function (tag, rtl, said) {
         for (var id in said) words[id] = said[id];
         var own = document.documentElement.classList.contains('likeloss-embedded');
-        if (own) document.title = said.page_title;
+        if (own && said.page_title) document.title = said.page_title;
         [own ? document.documentElement : document.getElementById('likeloss'), text, status].forEach(function (el) {
           el.lang = tag;
           el.dir = rtl ? 'rtl' : 'ltr';

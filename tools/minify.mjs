@@ -12,10 +12,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const [, , ...given] = process.argv;
 const [source, target] = given[0] === '--program' ? given.slice(1) : given;
-if (source.endsWith('.json')) {  // a language file: the same object, without its indentation
-  writeFileSync(target, JSON.stringify(JSON.parse(readFileSync(source, 'utf8'))));
-  process.exit(0);
-}
 if (/\.(css|html)$/.test(source)) {
   let text = readFileSync(source, 'utf8');
   if (source.endsWith('.css'))

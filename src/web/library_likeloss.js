@@ -202,38 +202,23 @@ mergeInto(LibraryManager.library, {
     }).catch(function (e) { _likeloss_got(kind, 0, 0, likelossError(e)); });
   },
 
-  // Arabic's extras, fetched only by a widget that shows Arabic: the shaping module (FriBidi,
-  // arabic.wasm: no imports, no JavaScript glue) and Noto Sans Arabic in two weights.
-  likeloss_load_arabic__deps: ['$likelossGet', '$likelossCopy', '$likelossError'],
+  // Arabic's extras, fetched only by a widget that shows Arabic: shell/arabic.js fetches the rest
+  // and gives back the call that shapes a line (Module.likelossShape).
+  likeloss_load_arabic__deps: ['$likelossString', 'malloc'],
   likeloss_load_arabic: function () {
-    Promise.all(['arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf'].map(likelossGet))
-      .then(function (got) {
-        return WebAssembly.instantiate(got[0], {}).then(function (module) {
-          var a = Module.likelossArabic = module.instance.exports;
-          a._initialize();
-          var regular = likelossCopy(got[1]), bold = likelossCopy(got[2]);
-          _likeloss_arabic_ready(regular[0], regular[1], bold[0], bold[1], 0);
-        });
-      }).catch(function (e) { _likeloss_arabic_ready(0, 0, 0, 0, likelossError(e)); });
+    var script = document.querySelector('script[src$="likeloss.js"]');
+    var loader = document.createElement('script');
+    var failed = function () { _likeloss_arabic_ready(0, 0, 0, 0, likelossString('arabic.js')); };
+    loader.src = new URL('arabic.js', script ? script.src : location.href).href;
+    loader.onerror = failed;
+    loader.onload = function () {
+      if (!window.likelossArabic) return failed();
+      window.likelossArabic({ base: loader.src, module: Module, heap: function () { return HEAPU8; }, malloc: _malloc,
+        ready: _likeloss_arabic_ready, string: likelossString });
+    };
+    document.head.append(loader);
   },
-
-  // One line in display order, shaped (src/shaping/visual.cpp, in arabic.wasm): a new string the
-  // caller frees.
-  likeloss_shape__deps: ['malloc'],
-  likeloss_shape: function (ptr, len, rtl) {
-    var a = Module.likelossArabic;
-    var input = a.likeloss_alloc(len + 1);
-    new Uint8Array(a.memory.buffer).set(HEAPU8.subarray(ptr, ptr + len), input);
-    var output = a.likeloss_visual(input, len, rtl);
-    a.likeloss_free(input);
-    var memory = new Uint8Array(a.memory.buffer), end = output;
-    while (memory[end]) end++;
-    var out = _malloc(end - output + 1);
-    HEAPU8.set(memory.subarray(output, end), out);
-    HEAPU8[out + end - output] = 0;
-    a.likeloss_free(output);
-    return out;
-  },
+  likeloss_shape: function (ptr, len, rtl) { return Module.likelossShape(ptr, len, rtl); },
 
   // The page speaks the widget's language: <html lang dir>, and the words of its own messages.
   likeloss_set_language: function (tagPtr, rtl, wordsPtr) {

@@ -137,10 +137,10 @@ bool shows_arabic(const Feed& feed) {
 
 // The page's own messages (widget-boot.js) in the widget's language, and <html lang dir>.
 void tell_page_language() {
-    nlohmann::json words;
+    nlohmann::json words = nlohmann::json::object();
     for (Msg id : {Msg::page_title, Msg::boot_stopped, Msg::boot_start, Msg::boot_lost, Msg::boot_feed,
                    Msg::boot_feed_link, Msg::boot_download})
-        words[message_key(id)] = app.words.say(id, {"{0}"});
+        if (const std::string said = app.words.say(id, {"{0}"}); !said.empty()) words[message_key(id)] = said;
     likeloss_set_language(app.locale->tag, app.locale->rtl, words.dump().c_str());
 }
 
@@ -373,7 +373,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_preferences(int dark, int reduce) 
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_got(int, char* bytes, int size, char* problem) {
     std::string error;
     if (bytes) {
-        app.catalogue = Catalogue::parse(std::string_view(bytes, static_cast<std::size_t>(size)), *app.locale, &error);
+        app.catalogue = Catalogue::parse(std::string_view(bytes, static_cast<std::size_t>(size)), *app.locale, &error,
+                                         /*page_messages=*/false);  // those shown before the program runs are not sent
         std::free(bytes);
     } else {
         error = problem ? problem : "";

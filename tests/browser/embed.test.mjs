@@ -529,7 +529,7 @@ describe('embedding', () => {
     assert.equal(new URL(await page.inputValue('#configurator-link')).searchParams.get('lang'), 'ar');
     await page.waitForFunction(() => {
       const w = document.getElementById('configurator-preview').contentWindow;
-      return w.location.href === document.getElementById('configurator-link').value && w.document.documentElement.dir === 'rtl' &&
+      return w.location.href === document.getElementById('configurator-link').value && w.document.documentElement?.dir === 'rtl' &&
         w.likeloss?.lines.some((l) => l.includes('إعجاب'));
     }, null, { timeout: 30000 });
     await context.close();

@@ -73,6 +73,8 @@ describe('languages', () => {
     assert.equal(state.textLang, 'fr');
     assert.equal(state.translate, 'no');
     assert.equal(await page.title(), 'J\u2019aime perdus sur Facebook\u00a0: un compteur en direct');
+    // Every accent had a glyph: no notice of characters that cannot be drawn.
+    assert.ok(!lines.some((l) => l.includes('\u25a1')), lines.join('\n'));
     // The bundled feed's French title (its "translations"), then the catalogue's French sentence.
     assert.equal(lines[0], '#BringBackOurVoip\u00a0: le boycott des pages des op\u00e9rateurs\u00a0: 494\u202f652 j\u2019aime perdus sur Facebook depuis le 26 f\u00e9vr. 2016, 20:00 UTC, soit 7,40\u00a0% de 6\u202f687\u202f113.');
     assert.equal(lines[1], 'Valeur\u00a0: 1\u202f483\u202f956\u00a0MAD (148\u202f396\u00a0$US).');

@@ -2,6 +2,7 @@
 // plural form CLDR's rules pick.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -46,15 +47,26 @@ TEST(Messages, EveryLanguageHasEveryMessageWithTheSamePlaceholders) {
     }
 }
 
+// A language file as written (src/core/text/lang, read beside this file), keyed by id.
+static nlohmann::json written(const char* language) {
+    const std::string here = __FILE__;
+    std::ifstream in(here.substr(0, here.rfind("tests/core/")) + "src/core/text/lang/" + language + ".json");
+    return nlohmann::json::parse(in);
+}
+
 TEST(Messages, AFileWithAMissingOrMisshapenMessageIsRefusedWithItsName) {
     std::string error;
     EXPECT_FALSE(Catalogue::parse("{}", english(), &error));
     EXPECT_EQ(error, "likes is missing");
-    nlohmann::json file = nlohmann::json::parse(language_file("en"));
+    EXPECT_FALSE(Catalogue::parse("[\"x\"]", english(), &error));
+    EXPECT_EQ(error, "not a language file");
+    for (const char* language : kLanguages)  // as written and as sent (in order, without names)
+        EXPECT_TRUE(Catalogue::parse(written(language).dump(), *find_locale(language), &error)) << error;
+    nlohmann::json file = written("en");
     file["likes"] = {"{0} like"};
     EXPECT_FALSE(Catalogue::parse(file.dump(), english(), &error));
     EXPECT_EQ(error, "likes must be text, or 2 plural forms");
-    file = nlohmann::json::parse(language_file("en"));
+    file = written("en");
     file["pages"][0] = "{x} page";
     EXPECT_FALSE(Catalogue::parse(file.dump(), english(), &error));
     EXPECT_EQ(error, "pages has a brace that is not {0}..{9}");

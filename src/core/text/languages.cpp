@@ -19,7 +19,7 @@ const char* language_file(std::string_view language) {
 
 const Catalogue& english_catalogue() {
     static const Catalogue c = [] {
-        std::optional<Catalogue> parsed = Catalogue::parse(kLangEn, english(), nullptr);
+        std::optional<Catalogue> parsed = Catalogue::parse(kLangEn, english(), nullptr, /*page_messages=*/false);
         if (!parsed) std::abort();  // checked by the unit tests: a broken build, not a visitor's input
         return std::move(*parsed);
     }();

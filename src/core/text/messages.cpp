@@ -26,19 +26,29 @@ bool placeholders_ok(const std::string& s) {
 
 const char* message_key(Msg id) { return kKeys[static_cast<std::size_t>(id)]; }
 
-std::optional<Catalogue> Catalogue::parse(std::string_view text, const Locale& locale, std::string* error) {
+bool page_message(Msg id) { return id >= Msg::page_title; }  // the last ones of the list
+
+std::optional<Catalogue> Catalogue::parse(std::string_view text, const Locale& locale, std::string* error,
+                                          bool page_messages) {
     const auto fail = [&](std::string why) -> std::optional<Catalogue> {
         if (error) *error = std::move(why);
         return std::nullopt;
     };
+    // Keyed by id as written (lang/*.json), or the ids' values in order as sent (tools/language_file.py).
     const nlohmann::json doc = read_json(text);
-    if (doc.is_discarded() || !doc.is_object()) return fail("not a JSON object");
+    const bool in_order = doc.is_array();
+    if (!doc.is_object() && !(in_order && doc.size() == kMessageCount)) return fail("not a language file");
     Catalogue c;
     c.forms_.resize(kMessageCount);
     for (std::size_t i = 0; i < kMessageCount; ++i) {
-        const auto it = doc.find(kKeys[i]);
-        if (it == doc.end()) return fail(std::string(kKeys[i]) + " is missing");
+        auto it = in_order ? doc.begin() + static_cast<std::ptrdiff_t>(i) : doc.find(kKeys[i]);
+        const bool absent = it == doc.end() || it->is_null();
         std::vector<std::string>& forms = c.forms_[i];
+        if (absent && !page_messages && page_message(static_cast<Msg>(i))) {
+            forms.emplace_back();
+            continue;
+        }
+        if (absent) return fail(std::string(kKeys[i]) + " is missing");
         if (it->is_string()) {
             forms.push_back(it->get<std::string>());
         } else if (it->is_array() && it->size() == locale.form_count) {

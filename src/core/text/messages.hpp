@@ -55,6 +55,7 @@ constexpr std::size_t kMessageCount = 0
     ;
 
 const char* message_key(Msg id);  // "headline_lost": the key in the language files
+bool page_message(Msg id);         // the page's own (page_title, boot_*), which widget-boot.js shows
 
 // One argument: text (already formatted, or a name from a feed) and, for the argument that
 // picks the plural form, the number it counts.
@@ -71,7 +72,10 @@ class Catalogue {
 public:
     // A language file, checked: every id present, plural messages with as many forms as the
     // locale's language has categories, no unknown placeholder. `error` says what is wrong.
-    static std::optional<Catalogue> parse(std::string_view json, const Locale& locale, std::string* error);
+    // `page_messages`: false when the page's own messages (page_title, boot_*) may be missing, as
+    // in the web build's English, whose page carries them.
+    static std::optional<Catalogue> parse(std::string_view json, const Locale& locale, std::string* error,
+                                          bool page_messages = true);
     // The forms of one message (one for a plain message).
     const std::vector<std::string>& forms(Msg id) const { return forms_[static_cast<std::size_t>(id)]; }
     std::string say(const Locale& locale, Msg id, std::initializer_list<Arg> args) const;
