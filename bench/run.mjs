@@ -97,7 +97,7 @@ const widget = sizes(site, widgetFiles);
 const embed = sizes(site, ['embed.js']);
 // A French widget also fetches its words; an Arabic one its words, the shaping module and the font.
 const french = sizes(site, ['lang/fr.json']);
-const arabic = sizes(site, ['lang/ar.json', 'arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf']);
+const arabic = sizes(site, ['lang/ar.json', 'arabic.js', 'arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf']);
 const hello = sizes(benchDir, ['hello.html', 'hello-boot.js', 'hello.js', 'hello.wasm']);
 
 const widgetReady = () => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0 && window.likeloss.firstFrameAt;
@@ -107,7 +107,7 @@ const [ttffWidget, ttffFrench, ttffArabic, ttffHello] = await firstFrames([[`${W
 
 const idle = await cpu(`${W}/widget.html?lang=en`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const idleArabic = await cpu(`${W}/widget.html?lang=ar`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
-const live = await cpu(`${W}/widget.html?source=/bench/live.json`, () => window.likeloss?.lines.some((l) => l.startsWith('A: ')),
+const live = await cpu(`${W}/widget.html?source=/bench/live.json`, () => window.likeloss?.lines.some((l) => l.replace(/[\u2066-\u2069]/g, '').startsWith('A: ')),
   () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const busy = await cpu(`${H}/hello.html`, helloReady, () => window.hello.frames, null);
 

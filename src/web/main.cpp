@@ -106,6 +106,14 @@ struct App {
 
 bool holding() { return app.wait_timer != 0 && (app.words_pending || app.arabic == App::Arabic::loading); }
 
+// Nothing left to wait for: the timer that would end the wait goes too (it would wake an idle widget).
+void stop_waiting() {
+    if (app.wait_timer && !holding()) {
+        emscripten_clear_timeout(app.wait_timer);
+        app.wait_timer = 0;
+    }
+}
+
 // Logical text to what ImGui draws: shaped and reordered once per distinct string, not every frame.
 std::string visual(const std::string& logical, bool rtl) {
     if (app.arabic != App::Arabic::ready || !needs_shaping(logical)) return strip_bidi_controls(logical);
@@ -388,6 +396,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_got(int, char* bytes, int size, ch
         app.words = english_words();
     }
     app.words_pending = false;
+    stop_waiting();
     tell_page_language();
     app.text_urgent = true;
     app.revision = ~0ull;  // every sentence again, in the new words
@@ -407,6 +416,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_arabic_ready(unsigned char* regula
         std::free(problem);
     }
     app.check_drawable = true;
+    stop_waiting();
     if (app.live) data_changed();
     if (app.window) wake();
 }

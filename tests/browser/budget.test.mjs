@@ -17,7 +17,7 @@ const gz = (file) => {
 // What a widget downloads before its first frame. French adds its words (lang/fr.json); Arabic
 // adds its words, the shaping module and Noto Sans Arabic, fetched only by a widget that shows it.
 const FIRST_LOAD = ['widget.html', 'widget.css', 'widget-boot.js', 'likeloss.js', 'likeloss.wasm'];
-const ARABIC = ['lang/ar.json', 'arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf'];
+const ARABIC = ['lang/ar.json', 'arabic.js', 'arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf'];
 const total = (files) => files.reduce((sum, f) => sum + gz(f), 0);
 const sizes = (files) => JSON.stringify(Object.fromEntries(files.map((f) => [f, gz(f)])));
 

@@ -100,14 +100,15 @@ describe('languages', () => {
     assert.equal(lines[2], 'اتصالات المغرب: 187.680 إعجاباً مفقوداً (7,67\u200e%\u200e من 2.447.581)، 563.040\u00a0درهم.');
     assert.match(lines.at(-3), /^آخر قياس: 1 مارس 2016، 12:00 UTC\.$/);
     const files = await fetched(page, asked);
-    for (const f of ['/lang/ar.json', '/arabic.wasm', '/fonts/NotoSansArabic-Regular.ttf', '/fonts/NotoSansArabic-Bold.ttf'])
+    for (const f of ['/lang/ar.json', '/arabic.js', '/arabic.wasm', '/fonts/NotoSansArabic-Regular.ttf', '/fonts/NotoSansArabic-Bold.ttf'])
       assert.ok(files.includes(f), `${f} was not fetched: ${files.join(' ')}`);
     // Every character had a glyph: no notice of characters that cannot be drawn.
     assert.ok(!lines.some((l) => l.includes('\u25a1')), lines.join('\n'));
-    // Shaped once per string, not every frame: idle, it draws nothing, as a Latin widget does.
+    // Shaped once per string, not every frame: idle, it draws nothing, as a Latin widget does
+    // (watched past the 5 s the first frame may wait for Arabic's extras).
     await page.waitForTimeout(500);
     const idle0 = await page.evaluate(() => window.likeloss.frames);
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(6000);
     assert.equal(await page.evaluate(() => window.likeloss.frames), idle0, 'an idle Arabic widget kept drawing');
     assert.deepEqual(problems, []);
     await context.close();
