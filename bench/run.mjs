@@ -118,7 +118,7 @@ await page.waitForFunction(() => {
   const f = [...document.querySelectorAll('iframe')];
   return f.length === 20 && f.every((x) => {
     const l = x.contentWindow?.likeloss;
-    return l && l.lines.length && (l.error || l.frames > 0 || l.contextLost);
+    return l && l.lines && l.lines.length && (l.error || l.frames > 0 || l.contextLost);  // before the boot script, window.likeloss is the element of that id
   });
 }, null, { timeout: 60000 });
 // Each widget: drawn, its figures as text (its context taken by the browser), another failure,
