@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "text/format.hpp"
+#include "text/locale.hpp"
 
 using namespace likeloss;
 
@@ -34,8 +35,8 @@ TEST(Format, PercentAndRate) {
 }
 
 TEST(Format, DatesAndDurations) {
-    EXPECT_EQ(format_date(from_civil(2016, 2, 26, 20)), "26 Feb 2016");
-    EXPECT_EQ(format_date_time(from_civil(2016, 3, 1, 12)), "1 Mar 2016, 12:00 UTC");
+    EXPECT_EQ(locale_date(english(), from_civil(2016, 2, 26, 20)), "26 Feb 2016");
+    EXPECT_EQ(locale_date_time(english(), from_civil(2016, 3, 1, 12)), "1 Mar 2016, 12:00 UTC");
     EXPECT_EQ(format_duration(3 * kDay + 16 * kHour), "3 days 16 hours");
     EXPECT_EQ(format_duration(kDay), "1 day");
     EXPECT_EQ(format_duration(5 * kMinute), "5 minutes");

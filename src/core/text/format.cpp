@@ -85,38 +85,10 @@ std::string format_rate(double per_minute) {
 }
 
 namespace {
-const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 std::string plural(std::int64_t n, const char* unit) {
     return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
 }
 }  // namespace
-
-std::string format_date(Instant t) {
-    const CivilTime c = to_civil(t);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%d %s %04d", c.day, kMonths[c.month - 1], c.year);
-    return buf;
-}
-
-std::string format_date_time(Instant t) {
-    const CivilTime c = to_civil(t);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%d %s %04d, %02d:%02d UTC", c.day, kMonths[c.month - 1], c.year, c.hour,
-                  c.minute);
-    return buf;
-}
-
-std::string format_clock(Instant t, Instant now) {
-    const CivilTime c = to_civil(t);
-    char buf[48];
-    if (t / kDay == now / kDay)
-        std::snprintf(buf, sizeof buf, "%02d:%02d UTC", c.hour, c.minute);
-    else
-        std::snprintf(buf, sizeof buf, "%d %s, %02d:%02d UTC", c.day, kMonths[c.month - 1], c.hour, c.minute);
-    return buf;
-}
 
 std::string format_duration(Instant d) {
     if (d < 0) d = -d;

@@ -1,4 +1,5 @@
-// Numbers, money, dates and durations as a visitor reads them (English for now; see lang= later).
+// Numbers, money and durations in English: what the locales (locale.hpp, which also writes dates)
+// build on, and the collector's and the feed reader's messages.
 #pragma once
 
 #include <cstdint>
@@ -16,10 +17,6 @@ std::string format_money(double value, const std::string& currency);  // "1,483,
 std::string money_amount(double value);  // the amount alone, as format_money writes it: "-1,483,956", "0.25"
 std::string format_percent(double percent);               // 7.4123 -> "7.41%"
 std::string format_rate(double per_minute);               // 34.85 -> "34.8", 1234.5 -> "1,235"
-std::string format_date(Instant t);                       // "26 Feb 2016"
-std::string format_date_time(Instant t);                  // "26 Feb 2016, 20:00 UTC"
-std::string format_duration(Instant d);
-// A recent instant, as short as is clear from `now`: "14:02 UTC", or "27 Nov, 14:02 UTC".
-std::string format_clock(Instant t, Instant now);                   // "3 days 16 hours", "5 minutes"
+std::string format_duration(Instant d);                   // "3 days 16 hours", "5 minutes"
 
 }  // namespace likeloss

@@ -50,6 +50,7 @@ std::string locale_percent(const Locale& l, double percent);                   /
 std::string locale_rate(const Locale& l, double per_minute);                   // "34,8"
 std::string locale_date(const Locale& l, Instant t);                           // "26 févr. 2016"
 std::string locale_date_time(const Locale& l, Instant t);                      // "26 févr. 2016, 20:00 UTC"
-std::string locale_clock(const Locale& l, Instant t, Instant now);             // "14:02 UTC"
+// A recent instant, as short as is clear from `now`: "14:02 UTC", or "27 nov., 14:02 UTC".
+std::string locale_clock(const Locale& l, Instant t, Instant now);
 
 }  // namespace likeloss
