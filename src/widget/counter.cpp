@@ -111,16 +111,12 @@ std::string fitted(ImFont* font, const std::string& logical, float width) {
 
 void explain_money(const CounterView& v) {
     const Feed& feed = v.model->feed();
-    const Money& m = feed.money;
-    const Words& w = words();
     explain(v, [&] {
-        tip(w.say(Msg::equals, {w.say(counted(audience_of(feed)), {Arg(w.count(1), 1)}), w.money(m.per_unit.value, m.currency),
-                                w.say(status_message(m.per_unit.provenance.status))}));
-        provenance_lines(m.per_unit.provenance);
-        for (const Rate& r : m.rates) {
+        tip(unit_value(feed, words()));
+        provenance_lines(feed.money.per_unit.provenance);
+        for (const Rate& r : feed.money.rates) {
             ImGui::Separator();
-            tip(w.say(Msg::equals, {w.money(1, m.currency), w.number(r.per_base.value) + " " + r.currency,
-                                    w.say(status_message(r.per_base.provenance.status))}));
+            tip(rate_value(feed, r, words()));
             provenance_lines(r.per_base.provenance);
         }
     });
@@ -131,8 +127,6 @@ void rule_line(const CounterView& v, float x0, float x1) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, p.y), ImVec2(x1, p.y), to_u32(v.theme.rule), 1.0f * v.scale);
     ImGui::Dummy(ImVec2(0, 1.0f * v.scale));
 }
-
-Audience of_page(const Page& p) { return p.unit == Unit::followers ? Audience::followers : Audience::likes; }
 
 void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, float max_percent, float x, float w,
                bool detailed) {
@@ -163,7 +157,7 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
         const Measurement& m = *p.last;
         tip(wd.say(Msg::list, {isolate(p.page->name), wd.date_time(m.at)}));
         const std::int64_t n = gain ? p.gained : p.lost;
-        tip(wd.say(changed(of_page(*p.page), gain), {Arg(wd.count(n), static_cast<double>(n))}));
+        tip(wd.say(changed(audience_of(*p.page), gain), {Arg(wd.count(n), static_cast<double>(n))}));
         if (p.estimate) tip(wd.say(Msg::tip_estimate));
         provenance_lines(m.provenance);
     });
@@ -192,7 +186,7 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
             x, x + w);
     explain(v, [&] {
         tip(wd.say(Msg::tip_baseline, {wd.date_time(p.page->baseline.at),
-                                       wd.say(counted(of_page(*p.page)), {Arg(wd.count(p.page->baseline.count),
+                                       wd.say(counted(audience_of(*p.page)), {Arg(wd.count(p.page->baseline.count),
                                                                               static_cast<double>(p.page->baseline.count))})}));
         provenance_lines(p.page->baseline.provenance);
     });

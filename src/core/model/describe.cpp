@@ -8,6 +8,8 @@ Audience audience_of(const Feed& feed) {
     return likes && followers ? Audience::mixed : followers ? Audience::followers : Audience::likes;
 }
 
+Audience audience_of(const Page& p) { return p.unit == Unit::followers ? Audience::followers : Audience::likes; }
+
 Msg counted(Audience a) { return a == Audience::likes ? Msg::likes : a == Audience::followers ? Msg::followers : Msg::audience; }
 Msg noun(Audience a) {
     return a == Audience::likes ? Msg::likes_noun : a == Audience::followers ? Msg::followers_noun : Msg::audience_noun;
@@ -22,8 +24,6 @@ Msg status_message(Status s) {
 }
 
 namespace {
-
-Audience of_page(const Page& p) { return p.unit == Unit::followers ? Audience::followers : Audience::likes; }
 
 std::string money_list(const Figures& f, const Words& w) {
     std::string others;
@@ -58,22 +58,27 @@ Description describe(const Model& model, const Figures& f, const Words& w) {
     d.money = w.say(Msg::worth, {money_list(f, w)});
     for (const PageFigures& p : f.pages) {
         d.pages.push_back(w.say(Msg::page_sentence,
-                                {isolate(p.page->name), change_words(p.lost, p.gained, of_page(*p.page), w),
+                                {isolate(p.page->name), change_words(p.lost, p.gained, audience_of(*p.page), w),
                                  w.percent(p.percent), w.count(p.page->baseline.count),
                                  w.money(p.value, feed.money.currency)}));
     }
     d.measured = f.estimate ? w.say(Msg::estimated_for, {w.date_time(f.estimated_for), w.date_time(f.measured_at)})
                             : w.say(Msg::last_measured, {w.date_time(f.measured_at)});
-    d.method = w.say(Msg::equals, {w.say(counted(audience), {Arg(w.count(1), 1)}),
-                                   w.money(feed.money.per_unit.value, feed.money.currency),
-                                   w.say(status_message(feed.money.per_unit.provenance.status))});
-    for (const Rate& r : feed.money.rates) {
-        d.method = w.say(Msg::method, {d.method, w.say(Msg::equals, {w.money(1, feed.money.currency),
-                                                                     w.number(r.per_base.value) + " " + r.currency,
-                                                                     w.say(status_message(r.per_base.provenance.status))})});
-    }
+    d.method = unit_value(feed, w);
+    for (const Rate& r : feed.money.rates) d.method = w.say(Msg::method, {d.method, rate_value(feed, r, w)});
     d.method += ".";
     return d;
+}
+
+std::string unit_value(const Feed& feed, const Words& w) {
+    return w.say(Msg::equals, {w.say(counted(audience_of(feed)), {Arg(w.count(1), 1)}),
+                               w.money(feed.money.per_unit.value, feed.money.currency),
+                               w.say(status_message(feed.money.per_unit.provenance.status))});
+}
+
+std::string rate_value(const Feed& feed, const Rate& r, const Words& w) {
+    return w.say(Msg::equals, {w.money(1, feed.money.currency), w.number(r.per_base.value) + " " + r.currency,
+                               w.say(status_message(r.per_base.provenance.status))});
 }
 
 std::vector<std::string> lines(const Description& d) {
