@@ -136,10 +136,16 @@ void need_arabic() {
     likeloss_load_arabic();
 }
 
+// The feed's own words on the card (its title and page names): which letters a widget must draw.
+std::vector<const std::string*> feed_words(const Feed& feed) {
+    std::vector<const std::string*> texts{&feed.campaign.title};
+    for (const Page& p : feed.pages) texts.push_back(&p.name);
+    return texts;
+}
+
 bool shows_arabic(const Feed& feed) {
-    if (has_arabic(feed.campaign.title)) return true;
-    for (const Page& p : feed.pages)
-        if (has_arabic(p.name)) return true;
+    for (const std::string* t : feed_words(feed))
+        if (has_arabic(*t)) return true;
     return false;
 }
 
@@ -283,11 +289,8 @@ void frame() {
     }
     if (app.check_drawable && app.model) {  // every character of the feed's names has a glyph?
         app.check_drawable = false;
-        const Feed& feed = app.model->feed();
         bool missing = false;
-        std::vector<const std::string*> texts{&feed.campaign.title};
-        for (const Page& p : feed.pages) texts.push_back(&p.name);
-        for (const std::string* t : texts) {
+        for (const std::string* t : feed_words(app.model->feed())) {
             const std::string drawn = visual(*t, app.locale->rtl);
             for (std::size_t at = 0; at < drawn.size();) {
                 const char32_t c = next_codepoint(drawn, at);
