@@ -122,14 +122,13 @@ mergeInto(LibraryManager.library, {
   // A Graph API token, in the query or the fragment, is taken out of the address bar once read
   // (no reload), so it is not bookmarked, shared, screenshotted or sent again; the other
   // parameters stay there as they were written.
-  likeloss_page_context__deps: ['$likelossString'],
+  likeloss_page_context__deps: ['$likelossString', '$likelossUrl'],
   likeloss_page_context: function () {
-    var script = document.querySelector('script[src$="likeloss.js"]');
     var context = JSON.stringify({
       query: location.search,
       fragment: location.hash,
       origin: location.origin,
-      config: new URL('likeloss-config.json', script ? script.src : location.href).href,
+      config: likelossUrl('likeloss-config.json'),
       languages: (navigator.languages || [navigator.language || '']).join(',')
     });
     // The parts of "?a=1&graph_token=…" or "#…" that are not the token, read as the core reads
@@ -173,15 +172,21 @@ mergeInto(LibraryManager.library, {
 
   likeloss_random: function () { return Math.random(); },
 
-  // A file beside likeloss.js, as bytes.
-  $likelossGet: function (name) {
+  // The address of a file beside likeloss.js.
+  $likelossUrl: function (name) {
     var script = document.querySelector('script[src$="likeloss.js"]');
-    return fetch(new URL(name, script ? script.src : location.href).href, { credentials: 'same-origin' }).then(function (res) {
+    return new URL(name, script ? script.src : location.href).href;
+  },
+  // A file beside likeloss.js, as bytes.
+  $likelossGet__deps: ['$likelossUrl'],
+  $likelossGet: function (name) {
+    return fetch(likelossUrl(name), { credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error(name + ': HTTP ' + res.status);
       return res.arrayBuffer();
     });
   },
-  // Bytes into the program's memory, NUL-terminated: [pointer, length].
+  // Bytes (an ArrayBuffer or a typed array) into the program's memory, NUL-terminated:
+  // [pointer, length].
   $likelossCopy__deps: ['malloc'],
   $likelossCopy: function (buffer) {
     var bytes = new Uint8Array(buffer), ptr = _malloc(bytes.length + 1);
@@ -204,17 +209,16 @@ mergeInto(LibraryManager.library, {
 
   // Arabic's extras, fetched only by a widget that shows Arabic: shell/arabic.js fetches the rest
   // and gives back the call that shapes a line (Module.likelossShape).
-  likeloss_load_arabic__deps: ['$likelossString', 'malloc'],
+  likeloss_load_arabic__deps: ['$likelossUrl', '$likelossGet', '$likelossCopy', '$likelossError'],
   likeloss_load_arabic: function () {
-    var script = document.querySelector('script[src$="likeloss.js"]');
     var loader = document.createElement('script');
-    var failed = function () { _likeloss_arabic_ready(0, 0, 0, 0, likelossString('arabic.js')); };
-    loader.src = new URL('arabic.js', script ? script.src : location.href).href;
-    loader.onerror = failed;
+    var failed = function (e) { _likeloss_arabic_ready(0, 0, 0, 0, likelossError(e)); };
+    loader.src = likelossUrl('arabic.js');
+    loader.onerror = function () { failed('arabic.js'); };
     loader.onload = function () {
-      if (!window.likelossArabic) return failed();
-      window.likelossArabic({ base: loader.src, module: Module, heap: function () { return HEAPU8; }, malloc: _malloc,
-        ready: _likeloss_arabic_ready, string: likelossString });
+      if (!window.likelossArabic) return failed('arabic.js');
+      window.likelossArabic({ module: Module, heap: function () { return HEAPU8; }, get: likelossGet, copy: likelossCopy,
+        ready: _likeloss_arabic_ready, failed: failed });
     };
     document.head.append(loader);
   },
