@@ -1,5 +1,7 @@
 #include "text/text.hpp"
 
+#include "text/script.hpp"
+
 namespace likeloss {
 
 namespace {
@@ -22,19 +24,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 std::optional<std::size_t> utf8_length(std::string_view s) {
+    // One decoder for all (script.cpp): an ill-formed sequence decodes as U+FFFD from other bytes.
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size(); ++n) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return std::nullopt;
-        // The second byte's range is what rules out overlong forms, surrogates and > U+10FFFF.
-        const auto second = static_cast<unsigned char>(len > 1 ? s[i + 1] : 0x80);
-        const unsigned char lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
-        const unsigned char hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
-        if (len > 1 && (second < lo || second > hi)) return std::nullopt;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::nullopt;
-        i += len;
+        const std::size_t start = i;
+        if (next_codepoint(s, i) == 0xFFFD && s.substr(start, i - start) != "\xEF\xBF\xBD") return std::nullopt;
     }
     return n;
 }
