@@ -210,7 +210,7 @@ void data_changed() {
             translate(shown, app.locale->tag);  // the feed's own words in the widget's language, if it has them
             Content content = app.options.content;
             if (live.mode() == Live::Mode::graph) content.pages.clear();  // pages= chose what was asked
-            app.customize_ignored = customize(shown, app.options.look, content);
+            app.customize_ignored = customize(shown, app.options.look, content, app.words);
             app.model.emplace(std::move(shown), std::move(held));
             app.view.series = app.model->series();
         } else {
@@ -219,7 +219,7 @@ void data_changed() {
         }
         app.view.model = app.model ? &*app.model : nullptr;
     }
-    app.view.data_label = live.data_label(app.words);
+    app.view.data_label = live.data_label();
     if (new_feed && app.model && shows_arabic(app.model->feed())) need_arabic();
     std::vector<std::string> notices;
     for (const std::vector<Ignored>* dropped : {&app.options.ignored, &app.customize_ignored})
@@ -227,7 +227,7 @@ void data_changed() {
     if (!app.words_problem.empty()) notices.push_back(app.words_problem);
     if (app.arabic == App::Arabic::failed) notices.push_back(app.words.say(Msg::arabic_failed, {app.arabic_problem}));
     if (app.undrawable) notices.push_back(app.words.say(Msg::undrawable));
-    if (const std::string n = live.notice(now, app.words); !n.empty()) notices.push_back(n);
+    if (const std::string n = live.notice(now); !n.empty()) notices.push_back(n);
     const std::string before = app.view.notice;
     app.view.notice = join(notices, " ");
     if (app.view.notice != before || new_feed) {  // news, told at once; a poll that changed nothing is not
@@ -403,7 +403,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_got(int, char* bytes, int size, ch
     tell_page_language();
     app.text_urgent = true;
     app.revision = ~0ull;  // every sentence again, in the new words
-    if (app.live) data_changed();
+    if (app.live) {
+        app.live->set_words(app.words);
+        data_changed();
+    }
 }
 
 // Arabic's extras came (or could not): its letters are merged into the fonts, or the widget says why.
@@ -489,6 +492,7 @@ int main() {
     const int preferences = web::page_preferences();
     apply_preferences(preferences & 1, preferences & 2);
     app.live.emplace(std::move(settings), std::move(*bundled.feed));
+    app.live->set_words(app.words);
     data_changed();
 
     if (!glfwInit()) {

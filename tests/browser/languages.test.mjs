@@ -140,6 +140,18 @@ describe('languages', () => {
     await context.close();
   });
 
+  test('what goes wrong with live data is said in the widget\'s language', async () => {
+    const host = new URL(site.origin).host;
+    for (const [lang, says] of [['fr', `Rien n\u2019a été trouvé sur ${host} (HTTP 404). Nouvel essai automatique.`],
+      ['ar', `لم يُعثر على شيء في ${host} (HTTP 404). ستُعاد المحاولة تلقائياً.`]]) {
+      const { context, page } = await widget(`lang=${lang}&source=/test/no-such-feed.json`);
+      await page.waitForFunction(() => window.likeloss.lines.some((l) => l.includes('HTTP 404')));
+      const lines = (await page.evaluate(() => window.likeloss.lines)).map(unbidi);
+      assert.equal(lines[0], says, lang);
+      await context.close();
+    }
+  });
+
   test('Arabic page names in an English widget are drawn: the letters are fetched for them', async () => {
     const { context, page, asked, lines } = await widget('lang=en&source=/test/arabic-feed.json');
     await page.waitForFunction(() => window.likeloss.lines.some((l) => l.includes('اتصالات المغرب')));

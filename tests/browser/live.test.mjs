@@ -219,7 +219,7 @@ describe('live data from a published feed', () => {
   test('a feed without a CORS header cannot be read, and the widget says why', async () => {
     feeds.script(sequence((req, res) => send(res, 200, testFeed(), { cors: false })));
     const { context, page } = await open(`source=${feedUrl()}&refresh=1`);
-    await waitForText(page, `Cannot reach ${feeds.host} (the network failed, or the server does not let other sites read the feed). Trying again automatically.`);
+    await waitForText(page, `Cannot reach ${feeds.host} (the network failed, or the server does not let other sites read its answers). Trying again automatically.`);
     await context.close();
   });
 
@@ -246,7 +246,7 @@ describe('live data from a published feed', () => {
         more();
       });
       const { context, page } = await open(`source=${feedUrl()}`);
-      await waitForText(page, `the feed at ${feeds.host} is too large to read`);
+      await waitForText(page, `The answer from ${feeds.host} is too large to read`);
       const t0 = Date.now();
       await page.evaluate(() => 1);
       assert.ok(Date.now() - t0 < 2000, 'the page did not answer');

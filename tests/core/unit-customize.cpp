@@ -2,6 +2,7 @@
 
 #include "params/customize.hpp"
 #include "feed_fixture.hpp"
+#include "words_fixture.hpp"
 
 using namespace likeloss;
 
@@ -52,6 +53,15 @@ TEST(Customize, AValuePerLikeFromTheUrlIsAnAssumptionAndSaysSo) {
     EXPECT_DOUBLE_EQ(f.money.per_unit.value, 5);
     EXPECT_EQ(f.money.per_unit.provenance.status, Status::assumption);
     EXPECT_NE(f.money.per_unit.provenance.note.find("per_unit parameter"), std::string::npos);
+}
+
+TEST(Customize, ItsNotesAreInTheWidgetsLanguage) {
+    std::optional<Catalogue> keep;
+    const Options o = parse_options("per_unit=2.5&currency=USD");
+    Feed f = test_feed();
+    customize(f, o.look, o.content, words_in("fr-MA", keep));
+    EXPECT_EQ(f.money.per_unit.provenance.note,
+              "Fixé par le paramètre per_unit de ce widget, pas par le flux de la campagne. 2,5 MAD x 0,1 USD/MAD.");
 }
 
 TEST(Customize, AConvertedFigureIsDerivedAndCitesBothSources) {

@@ -3,6 +3,7 @@
 #include "model/describe.hpp"
 #include "embedded.hpp"
 #include "feed_fixture.hpp"
+#include "words_fixture.hpp"
 
 using namespace likeloss;
 
@@ -33,24 +34,16 @@ TEST(Describe, GainsAndFollowersAndEstimates) {
     EXPECT_EQ(d.measured, "Estimated for 1 Jan 2020, 01:30 UTC from measurements up to 1 Jan 2020, 01:00 UTC.");
 }
 
-namespace {
-Words in(const char* tag, std::optional<Catalogue>& keep) {
-    const Locale* l = find_locale(tag);
-    keep = Catalogue::parse(language_file(l->language), *l, nullptr);
-    return Words{l, &*keep};
-}
-}  // namespace
-
 TEST(Describe, TheDefaultCampaignInFrenchAndArabic) {
     FeedResult r = parse_feed(std::string_view(kDefaultFeed, kDefaultFeed_size), from_civil(2026, 11, 28));
     ASSERT_TRUE(r.ok());
     const Model m(std::move(*r.feed));
     std::optional<Catalogue> fr_words, ar_words;
-    const auto fr = lines(describe(m, m.at(from_civil(2026, 11, 28)), in("fr-MA", fr_words)));
+    const auto fr = lines(describe(m, m.at(from_civil(2026, 11, 28)), words_in("fr-MA", fr_words)));
     EXPECT_EQ(fr[1], "Valeur\u00A0: 1.483.956\u00A0DH (148.396\u00A0$US).");
     EXPECT_EQ(fr[2], "\u2068Maroc Telecom\u2069\u00A0: 187.680 j\u2019aime perdus (7,67\u00A0% de 2.447.581), 563.040\u00A0DH.");
     EXPECT_EQ(fr[5], "Derni\u00E8re mesure\u00A0: 1 mar. 2016, 12:00 UTC.");
-    const auto ar = lines(describe(m, m.at(from_civil(2026, 11, 28)), in("ar", ar_words)));
+    const auto ar = lines(describe(m, m.at(from_civil(2026, 11, 28)), words_in("ar", ar_words)));
     EXPECT_EQ(ar[2], "\u2068Maroc Telecom\u2069: 187.680 إعجاباً مفقوداً (7,67\u200E%\u200E من 2.447.581)، 563.040\u00A0درهم.");
     EXPECT_EQ(ar[5], "آخر قياس: 1 مارس 2016، 12:00 UTC.");
 }

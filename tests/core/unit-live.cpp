@@ -7,6 +7,7 @@
 
 #include "feed_fixture.hpp"
 #include "live/live.hpp"
+#include "words_fixture.hpp"
 
 using namespace likeloss;
 
@@ -155,13 +156,13 @@ TEST(Live, EveryKindOfFailureIsNamed) {
         Response r;
         const char* says;
     } cases[] = {
-        {{Response::Outcome::network, 0, ""}, "Cannot reach feeds.example.org (the network failed, or the server does not let other sites read the feed)"},
+        {{Response::Outcome::network, 0, ""}, "Cannot reach feeds.example.org (the network failed, or the server does not let other sites read its answers)"},
         {{Response::Outcome::timeout, 0, ""}, "feeds.example.org did not answer within 10 seconds"},
-        {{Response::Outcome::too_large, 0, ""}, "the feed at feeds.example.org is too large to read"},
+        {{Response::Outcome::too_large, 0, ""}, "The answer from feeds.example.org is too large to read"},
         {status(404), "Nothing was found at feeds.example.org (HTTP 404)"},
         {status(403), "feeds.example.org refused the request (HTTP 403)"},
-        {ok(R"({"version": 1, "campaign": )"), "The feed at feeds.example.org was not used: $: not valid JSON: the text ends early (truncated?)"},
-        {ok(R"({"version": 2})"), "The feed at feeds.example.org was not used: $.version: must be 1 (this widget reads version 1 feeds)"},
+        {ok(R"({"version": 1, "campaign": )"), "The feed at feeds.example.org was not used: \u2068$: not valid JSON: the text ends early (truncated?)\u2069"},
+        {ok(R"({"version": 2})"), "The feed at feeds.example.org was not used: \u2068$.version: must be 1 (this widget reads version 1 feeds)\u2069"},
     };
     for (const Case& c : cases) {
         Live live = started_feed();
@@ -341,6 +342,40 @@ TEST(Live, ANewPagesPageHasNoLikesSoItsFollowersStandInAndSaySo) {
     EXPECT_NE(a.samples.back().provenance.note.find("compared with a baseline of likes"), std::string::npos);
 }
 
+// What went wrong is kept as a message, not as text: words that arrive later say it anew, and so
+// do the notes on where the Graph API's counts come from.
+TEST(Live, ItSpeaksTheWidgetsLanguageEvenOfWhatHappenedBeforeItsWordsCame) {
+    std::optional<Catalogue> fr_keep, ar_keep;
+    const Words fr = words_in("fr-MA", fr_keep), ar = words_in("ar-MA", ar_keep);
+    Live live = started_feed();
+    expect_request(live, T0, Request::Kind::feed);
+    live.receive(T0, {Response::Outcome::timeout, 0, ""}, 0.5);
+    live.set_words(fr);
+    EXPECT_EQ(live.notice(T0), "feeds.example.org n’a pas répondu en 10 secondes. Nouvel essai automatique.");
+    live.set_words(ar);
+    EXPECT_EQ(live.notice(T0), "لم يُجب feeds.example.org خلال 10 ثوانٍ. ستُعاد المحاولة تلقائياً.");
+    EXPECT_EQ(live.data_label(), "البيانات المنشورة على feeds.example.org");
+
+    Live graph = started_graph();
+    expect_request(graph, T0, Request::Kind::graph);
+    graph.receive(T0, ok(R"({"error": {"code": 190, "type": "OAuthException"}})"), 0.5);
+    graph.set_words(fr);
+    EXPECT_EQ(graph.notice(T0), "Le jeton de l’API Graph a expiré ou n’est pas valide (erreur 190 de l’API Graph). "
+                                "Nouvel essai automatique.");
+    const Instant t1 = *graph.next_due();
+    expect_request(graph, t1, Request::Kind::graph);
+    graph.receive(t1, ok(R"({"a": {"followers_count": 950}, "b": {"followers_count": 530}})"), 0.5);
+    const Provenance said = graph.feed()->pages[0].samples.back().provenance;
+    EXPECT_EQ(said.source, "API Graph de Facebook v24.0, lue par cette page");
+    EXPECT_EQ(said.note, "Facebook indique des abonnés, pas des j’aime, pour cette page (nouvelle expérience des "
+                         "Pages)\u00a0: ils sont comparés à une référence en j’aime.");
+    const auto revision = graph.revision();
+    graph.set_words(english_words());
+    EXPECT_NE(graph.revision(), revision);
+    EXPECT_EQ(graph.feed()->pages[1].samples.back().provenance.note,
+              "Facebook reports followers (followers_count) for this page.");
+}
+
 TEST(Live, WhenEveryPageIsLeftOutItStopsAskingAndSaysWhy) {
     LiveSettings s = graph_settings();
     s.pages = {"x", "y"};  // no baseline for either in the feed
@@ -488,8 +523,8 @@ TEST(Live, UnreadableSettingsAreNamedNotTheFeed) {
     EXPECT_EQ(live.mode(), Live::Mode::bundled);
     EXPECT_EQ(live.notice(T0),
               "source: the feed at feeds.example.org could not be checked against this site's allowed hosts, so the "
-              "bundled campaign is shown. This site's settings (likeloss-config.json) could not be read ($: the file "
-              "is HTML, not JSON (a server's error or fallback page?)), so only feeds from the site itself are allowed.");
+              "bundled campaign is shown. This site's settings (likeloss-config.json) could not be read (\u2068$: the "
+              "file is HTML, not JSON (a server's error or fallback page?)\u2069), so only feeds from the site itself are allowed.");
 }
 
 // The page's fetch reports its outcome as a number (src/web/library_likeloss.js); the numbers

@@ -211,16 +211,12 @@ std::string graph_url(std::string_view base, std::string_view version, const std
     return url;
 }
 
-std::string graph_error_text(const GraphError& e) {
-    const std::string code = " (Graph API error " + std::to_string(e.code) + ")";
-    switch (e.problem) {
-        case GraphProblem::token: return "The Graph API token has expired or is not valid" + code;
-        case GraphProblem::rate_limit: return "Facebook is limiting how often this token may ask" + code;
-        case GraphProblem::unknown_page: return "Facebook does not know one of the pages" + code;
-        case GraphProblem::permission: return "The Graph API token may not read these pages" + code;
-        case GraphProblem::other: break;
-    }
-    return "The Graph API answered with an error" + code;
+Said graph_error_message(const GraphError& e) {
+    static constexpr Msg kSaid[] = {Msg::graph_token, Msg::graph_rate_limit, Msg::graph_unknown_page,
+                                    Msg::graph_permission, Msg::graph_other};  // in GraphProblem's order
+    return {kSaid[static_cast<int>(e.problem)], {std::to_string(e.code)}};
 }
+
+std::string graph_error_text(const GraphError& e) { return graph_error_message(e).in(english_words()); }
 
 }  // namespace likeloss

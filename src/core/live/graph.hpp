@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "feed/feed.hpp"
+#include "text/messages.hpp"
 
 namespace likeloss {
 
@@ -119,7 +120,9 @@ private:
 // would hold the token, in the console.
 std::string graph_url(std::string_view base, std::string_view version, const std::vector<std::string>& ids);
 
-// What went wrong, in a visitor's words, with the code for whoever fixes it.
+// What went wrong, in a visitor's words, with the code for whoever fixes it; the text, in
+// English, for the collector's log.
+Said graph_error_message(const GraphError& e);
 std::string graph_error_text(const GraphError& e);
 
 }  // namespace likeloss

@@ -48,7 +48,13 @@ const Feed* Live::feed() const {
     return nullptr;
 }
 
-std::string Live::data_label(const Words& w) const {
+void Live::set_words(const Words& words) {
+    words_ = &words;
+    if (merged_) merge(merged_->generated_at);  // the counts' provenance, in the new words
+}
+
+std::string Live::data_label() const {
+    const Words& w = *words_;
     const std::string bundled = w.say(Msg::data_bundled);
     switch (mode_) {
         case Mode::bundled: return bundled;
@@ -70,12 +76,7 @@ void Live::interval_from(const Feed* feed) {
 void Live::configure(Instant now) {
     if (!s_.source_url.empty() && !feed_origin_allowed(config_, s_.source_origin, s_.page_origin)) {
         // Unreadable settings are the cause to name, not the feed: its host may well be allowed.
-        blocked_ = config_note_.empty()
-                       ? "source: " + s_.source_host +
-                             " is not one of the feed hosts this site allows (likeloss-config.json), so the bundled "
-                             "campaign is shown."
-                       : "source: the feed at " + s_.source_host +
-                             " could not be checked against this site's allowed hosts, so the bundled campaign is shown.";
+        blocked_ = Said{config_note_ ? Msg::blocked_unchecked : Msg::blocked_host, {s_.source_host}};
         base_.reset();
         restored_ = false;
         s_.source_url.clear();
@@ -121,7 +122,7 @@ std::optional<Request> Live::next_request(Instant now) {
         const std::vector<std::string> ids = search_.active() ? std::vector<std::string>{search_.page()} : askable();
         if (ids.empty()) {  // every page is left out: nothing will change, so stop asking
             schedule_.stop();
-            if (problem_.empty()) problem_ = "No page is left to ask Facebook about";
+            if (!problem_) problem_ = Said{Msg::no_page_left};
             return std::nullopt;
         }
         asked_ids_ = ids;
@@ -149,18 +150,18 @@ std::optional<Instant> Live::next_due() const { return mode_ == Mode::bundled ? 
 
 void Live::online(Instant now) { schedule_.online(now, kOnlineSoon); }
 
-void Live::fail(Instant now, std::string problem, Backoff how, double jitter) {
+void Live::fail(Instant now, Said problem, Backoff how, double jitter) {
     if (problem_ != problem || problem_since_ == 0) problem_since_ = now;
     problem_ = std::move(problem);
     schedule_.failed(now, how, jitter);
 }
 
-std::string Live::http_problem(const Response& r, const std::string& host) const {
-    const std::string code = " (HTTP " + std::to_string(r.status) + ")";
-    if (r.status == 404 || r.status == 410) return "Nothing was found at " + host + code;
-    if (r.status == 304) return host + " answered that nothing changed, without the feed" + code;
-    if (r.status >= 500) return host + " answered with a server error" + code;
-    return host + " refused the request" + code;
+Said Live::http_problem(const Response& r, const std::string& host) const {
+    const Msg said = r.status == 404 || r.status == 410 ? Msg::http_missing
+                     : r.status == 304                  ? Msg::http_unchanged
+                     : r.status >= 500                  ? Msg::http_server
+                                                        : Msg::http_refused;
+    return {said, {host, std::to_string(r.status)}};
 }
 
 // An HTTP error: a 429 says the server is rate limiting us, so it waits longer.
@@ -170,20 +171,16 @@ void Live::fail_http(Instant now, const Response& r, const std::string& host, do
 
 namespace {
 
-std::string transport_problem(Response::Outcome o, const std::string& host, const std::string& what, Instant timeout) {
+Said transport_problem(Response::Outcome o, const std::string& host, int timeout_s) {
     switch (o) {
-        case Response::Outcome::offline: return "Offline";
-        case Response::Outcome::network:
-            return "Cannot reach " + host + " (the network failed, or the server does not let other sites read " + what + ")";
-        case Response::Outcome::timeout:
-            return host + " did not answer within " + format_duration(timeout);
-        case Response::Outcome::too_large:
-            return what + " at " + host + " is too large to read";
-        case Response::Outcome::redirected:
-            return host + " sent the request on to another host, which this site does not allow";
+        case Response::Outcome::offline: return {Msg::offline};
+        case Response::Outcome::network: return {Msg::cannot_reach, {host}};
+        case Response::Outcome::timeout: return {Msg::timed_out, {std::to_string(timeout_s), host}, double(timeout_s)};
+        case Response::Outcome::too_large: return {Msg::too_large, {host}};
+        case Response::Outcome::redirected: return {Msg::redirected, {host}};
         case Response::Outcome::answered: break;
     }
-    return "";
+    return {};
 }
 
 }  // namespace
@@ -199,21 +196,18 @@ void Live::receive(Instant now, const Response& r, double jitter) {
         if (!answered || r.status >= 500 || r.status == 429) {
             const std::string host = host_of(normalize_origin(s_.page_origin));
             if (answered) return fail_http(now, r, host, jitter);
-            return fail(now, transport_problem(r.outcome, host, "the site's settings", config_.timeout_s * kSecond),
-                        Backoff::normal, jitter);
+            return fail(now, transport_problem(r.outcome, host, config_.timeout_s), Backoff::normal, jitter);
         }
         if (r.status == 200) {
             ConfigResult c = parse_config(r.body);
             if (c.config)
                 config_ = std::move(*c.config);
             else
-                config_note_ = "This site's settings (likeloss-config.json) could not be read (" + c.error.message() +
-                               "), so only feeds from the site itself are allowed.";
+                config_note_ = Said{Msg::config_unread, {isolate(c.error.message())}};  // for the site's author
         } else if (r.status != 404) {
-            config_note_ = "This site's settings (likeloss-config.json) could not be read (HTTP " +
-                           std::to_string(r.status) + "), so only feeds from the site itself are allowed.";
+            config_note_ = Said{Msg::config_unread, {"HTTP " + std::to_string(r.status)}};
         }
-        problem_.clear();
+        problem_.reset();
         problem_since_ = 0;
         schedule_.succeeded(now, jitter);
         configure(now);
@@ -228,7 +222,7 @@ void Live::receive(Instant now, const Response& r, double jitter) {
 void Live::receive_feed(Instant now, const Response& r, double jitter) {
     const std::string& host = s_.source_host;
     if (r.outcome != Response::Outcome::answered)
-        return fail(now, transport_problem(r.outcome, host, "the feed", config_.timeout_s * kSecond), Backoff::normal, jitter);
+        return fail(now, transport_problem(r.outcome, host, config_.timeout_s), Backoff::normal, jitter);
     // A 304 confirms the copy the browser's cache holds, never the one restored from storage.
     bool current = (r.status == 304 && base_ && !restored_) || (r.status == 200 && base_ && r.body == base_body_);
     if (!current) {
@@ -236,7 +230,8 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
             return fail_http(now, r, host, jitter);
         FeedResult parsed = parse_feed(r.body, now);
         if (!parsed.ok())
-            return fail(now, "The feed at " + host + " was not used: " + parsed.error.message(), Backoff::normal, jitter);
+            // What is wrong is said for the feed's author, in the terms of docs/feed.md.
+            return fail(now, Said{Msg::feed_not_used, {host, isolate(parsed.error.message())}}, Backoff::normal, jitter);
         // A cache somewhere may still hold an older copy: never go back to it. A saved copy
         // never outranks what the source answers now, whatever date it claims.
         if (!base_ || restored_ || parsed.feed->generated_at >= base_->generated_at) {
@@ -250,7 +245,7 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
             }
         }
     }
-    problem_.clear();
+    problem_.reset();
     problem_since_ = 0;
     if (mode_ == Mode::feed) {
         if (current) {  // what is shown is what the server has now
@@ -270,18 +265,18 @@ void Live::receive_feed(Instant now, const Response& r, double jitter) {
 void Live::receive_graph(Instant now, const Response& r, double jitter) {
     const std::string host = host_of(config_.graph_base);
     if (r.outcome != Response::Outcome::answered)
-        return fail(now, transport_problem(r.outcome, host, "the Graph API", config_.timeout_s * kSecond), Backoff::normal,
-                    jitter);
+        return fail(now, transport_problem(r.outcome, host, config_.timeout_s), Backoff::normal, jitter);
     const bool searching = search_.active();
     const GraphVerdict v = searching ? search_.receive(r.status, r.body) : judge_graph(r.status, r.body, asked_ids_);
     // What went wrong, in the visitor's words: Facebook's error, else the HTTP status or the garbage.
-    auto problem = [&] {
+    auto problem = [&]() -> Said {
         if (v.error) {
             GraphError e = *v.error;
             if (v.action == GraphAction::refused) e.problem = GraphProblem::other;  // not about a page
-            return graph_error_text(e);
+            return graph_error_message(e);
         }
-        return r.status != 200 ? http_problem(r, host) : "The Graph API sent " + v.invalid;
+        if (r.status != 200) return http_problem(r, host);
+        return {r.body.empty() ? Msg::graph_empty : Msg::graph_not_json};
     };
     switch (v.action) {
         case GraphAction::must_act: return fail(now, problem(), Backoff::longest, jitter);
@@ -294,7 +289,7 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
             // the rest at once (or stop, if none is left).
             for (const std::string& id : v.unknown) unknown_.push_back(id);
             if (v.action == GraphAction::search) search_ = GraphSearch(asked_ids_);
-            problem_.clear();
+            problem_.reset();
             problem_since_ = 0;
             schedule_.succeeded(now, jitter);
             merge(now);
@@ -310,25 +305,13 @@ void Live::receive_graph(Instant now, const Response& r, double jitter) {
         const Page* page = find_page(base, g.id);
         const auto count = g.count_for(page ? page->unit : Unit::likes);
         if (!count) continue;
-        std::vector<Measurement>& list = counts_[g.id];
+        std::vector<Count>& list = counts_[g.id];
         if (!list.empty() && list.back().at >= now) continue;
-        Measurement m;
-        m.at = now;
-        m.count = count->first;
-        m.provenance.status = Status::reported;
-        m.provenance.source = "Facebook Graph API " + s_.graph_version + ", read by this page";
-        const bool stand_in = page && count->second != page->unit;
-        m.provenance.note = count->second == Unit::followers
-                                ? (stand_in ? "Facebook reports followers, not likes, for this page (New Pages "
-                                              "Experience): they are compared with a baseline of likes."
-                                            : "Facebook reports followers (followers_count) for this page.")
-                                : "Facebook reports likes (fan_count) for this page.";
-        list.push_back(std::move(m));
+        list.push_back({now, count->first, count->second});
         if (list.size() > kMaxGraphSamples) list.erase(list.begin());
-        units_[g.id] = count->second;
     }
     good_at_ = now;
-    problem_.clear();
+    problem_.reset();
     problem_since_ = 0;
     schedule_.succeeded(now, jitter);
     if (search_.active()) schedule_.now_due(now);
@@ -346,13 +329,21 @@ void Live::merge(Instant now) {
         const auto counted = counts_.find(id);
         if (!page || counted == counts_.end() || counted->second.empty()) continue;
         Page p = *page;
-        const std::vector<Measurement>& c = counted->second;
-        for (const Measurement& s : c) {
+        // Each count says where it comes from, in the widget's words (said anew when they change).
+        std::vector<Measurement> read;
+        for (const Count& c : counted->second) {
+            Measurement m{c.at, c.count, {Status::reported, words_->say(Msg::graph_source, {s_.graph_version}), {}}};
+            m.provenance.note = words_->say(c.unit == Unit::likes       ? Msg::note_likes
+                                            : c.unit != page->unit ? Msg::note_stand_in
+                                                                   : Msg::note_followers);
+            read.push_back(std::move(m));
+        }
+        for (const Measurement& s : read) {
             const Instant last = p.samples.empty() ? p.baseline.at : p.samples.back().at;
             if (s.at > last) p.samples.push_back(s);
         }
-        p.unit = units_[id];
-        p.rate_per_s = recent_rate(c.front(), c);  // this session's counts only
+        p.unit = counted->second.back().unit;
+        p.rate_per_s = recent_rate(read.front(), read);  // this session's counts only
         m.pages.push_back(std::move(p));
     }
     // Polled faster than a feed may say (refresh= under 10 s, where the site allows it): the
@@ -369,16 +360,18 @@ void Live::merge(Instant now) {
     ++revision_;
 }
 
-std::string Live::notice(Instant now, const Words& w) const {
+std::string Live::notice(Instant now) const {
+    const Words& w = *words_;
     std::vector<std::string> parts;
-    if (!blocked_.empty()) parts.push_back(blocked_);
-    if (!config_note_.empty() && (mode_ != Mode::bundled || !blocked_.empty())) parts.push_back(config_note_);
+    if (blocked_) parts.push_back(blocked_->in(w));
+    if (config_note_ && (mode_ != Mode::bundled || blocked_)) parts.push_back(config_note_->in(w));
     const bool have = feed() != nullptr;
-    if (!problem_.empty()) {
+    if (problem_) {
+        const std::string problem = problem_->in(w);
         if (have && good_at_)
-            parts.push_back(w.say(Msg::problem_since, {problem_, w.clock(problem_since_, now), w.clock(good_at_, now)}));
+            parts.push_back(w.say(Msg::problem_since, {problem, w.clock(problem_since_, now), w.clock(good_at_, now)}));
         else
-            parts.push_back(w.say(Msg::problem_retry, {problem_}));
+            parts.push_back(w.say(Msg::problem_retry, {problem}));
     } else if (restored_) {
         parts.push_back(w.say(Msg::saved_at, {w.clock(good_at_, now)}));
     } else if (!have && mode_ != Mode::bundled) {
@@ -428,12 +421,12 @@ std::string Live::state_json(Instant now) const {
         {"failures", schedule_.failures()},
         {"in_flight", schedule_.in_flight()},
         {"interval_ms", schedule_.interval()},
-        {"problem", problem_},
+        {"problem", problem_ ? problem_->in(*words_) : std::string()},
         {"notice", notice(now)},
         {"restored", restored_},
         {"revision", revision_},
         {"source", s_.source_url},
-        {"blocked", !blocked_.empty()},
+        {"blocked", blocked_.has_value()},
         {"settings_read", step_ != Step::config},
         {"unknown", unknown_},
         {"has_figures", feed() != nullptr},

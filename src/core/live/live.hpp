@@ -75,10 +75,14 @@ public:
     const Feed* feed() const;
     // Changes whenever feed() does (a new answer, a restored copy, a fallback).
     std::uint64_t revision() const { return revision_; }
+    // The language of what this class says (English until told): notices, the footer's source,
+    // and the provenance of the counts it reads from the Graph API. `words` must outlive this
+    // object; after a change, feed() says its own notes anew (revision() changes).
+    void set_words(const Words& words);
     // Where the figures come from, for the footer ("the feed at feeds.example.org").
-    std::string data_label(const Words& words = english_words()) const;
+    std::string data_label() const;
     // A problem or a state worth a line above the figures; empty when all is well.
-    std::string notice(Instant now, const Words& words = english_words()) const;
+    std::string notice(Instant now) const;
 
     // The next request to make, if one is due now (and none is in flight).
     std::optional<Request> next_request(Instant now);
@@ -120,9 +124,10 @@ private:
     std::uint64_t revision_ = 0;
     std::optional<std::string> record_;
 
-    std::string blocked_;       // a setting that cannot work; the bundled feed is shown instead
-    std::string config_note_;   // the deployment's config could not be used
-    std::string problem_;       // the last attempt's failure, empty after a success
+    const Words* words_ = &english_words();
+    std::optional<Said> blocked_;      // a setting that cannot work; the bundled feed is shown instead
+    std::optional<Said> config_note_;  // the deployment's config could not be used
+    std::optional<Said> problem_;      // the last attempt's failure, none after a success
     Instant problem_since_ = 0;
     int requests_ = 0;
 
@@ -132,17 +137,21 @@ private:
     std::vector<std::string> no_baseline_;
     GraphSearch search_;                 // asking the pages one by one to find an unknown one
     std::vector<std::string> asked_ids_; // the ids of the Graph request in flight
-    std::map<std::string, std::vector<Measurement>> counts_;
-    std::map<std::string, Unit> units_;
+    struct Count {
+        Instant at;
+        std::int64_t count;
+        Unit unit;  // what Facebook reported: likes, or followers
+    };
+    std::map<std::string, std::vector<Count>> counts_;
 
     std::vector<std::string> askable() const;  // the Graph ids neither unknown nor without a baseline
     void configure(Instant now);
     void interval_from(const Feed* feed);
-    void fail(Instant now, std::string problem, Backoff how, double jitter);
+    void fail(Instant now, Said problem, Backoff how, double jitter);
     void receive_feed(Instant now, const Response& r, double jitter);
     void receive_graph(Instant now, const Response& r, double jitter);
     void merge(Instant now);
-    std::string http_problem(const Response& r, const std::string& what) const;
+    Said http_problem(const Response& r, const std::string& host) const;
     void fail_http(Instant now, const Response& r, const std::string& host, double jitter);
 };
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "text/format.hpp"
 
 namespace likeloss {
 
@@ -15,12 +14,12 @@ Status weaker(Status a, Status b) {
 
 std::string joined(const std::string& a, const std::string& b) {
     if (a.empty() || a == b) return b;
-    return b.empty() ? a : a + "; " + b;
+    return b.empty() ? a : a + (a.back() == '.' ? " " : "; ") + b;  // a sentence ends; a phrase goes on
 }
 
 }  // namespace
 
-std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& o) {
+std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& o, const Words& w) {
     std::vector<Ignored> ignored;
     // HTML lowercases attribute names (data-color.MarocTelecom): ids match in any case.
     for (const auto& page_color : look.page_colors) {
@@ -42,8 +41,7 @@ std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& o) {
     if (!o.title.empty()) feed.campaign.title = o.title;
     if (o.per_unit) {
         feed.money.per_unit.value = *o.per_unit;
-        feed.money.per_unit.provenance = {Status::assumption, "",
-                                          "Set by this widget's per_unit parameter, not by the campaign's feed."};
+        feed.money.per_unit.provenance = {Status::assumption, "", w.say(Msg::per_unit_note)};
     }
     if (!o.currency.empty() && o.currency != feed.money.currency) {
         const auto it = std::find_if(feed.money.rates.begin(), feed.money.rates.end(),
@@ -67,18 +65,18 @@ std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& o) {
             m.currency = chosen.currency;
             m.per_unit.value = feed.money.per_unit.value * k;
             m.per_unit.provenance = computed(feed.money.per_unit.provenance,
-                                             format_number(feed.money.per_unit.value) + " " + feed.money.currency + " x " +
-                                                 format_number(k) + " " + chosen.currency + "/" + feed.money.currency + ".");
+                                             w.number(feed.money.per_unit.value) + " " + feed.money.currency + " x " +
+                                                 w.number(k) + " " + chosen.currency + "/" + feed.money.currency + ".");
             Rate back;
             back.currency = feed.money.currency;
             back.per_base.value = 1 / k;
-            back.per_base.provenance = computed({by.status, "", ""}, "1 / " + format_number(k) + ".");
+            back.per_base.provenance = computed({by.status, "", ""}, "1 / " + w.number(k) + ".");
             m.rates.push_back(back);
             for (const Rate& r : feed.money.rates) {
                 if (r.currency == chosen.currency) continue;
                 Rate other = r;
                 other.per_base.value = r.per_base.value / k;
-                other.per_base.provenance = computed(r.per_base.provenance, format_number(r.per_base.value) + " / " + format_number(k) + ".");
+                other.per_base.provenance = computed(r.per_base.provenance, w.number(r.per_base.value) + " / " + w.number(k) + ".");
                 m.rates.push_back(other);
             }
             feed.money = std::move(m);

@@ -12,7 +12,9 @@
 namespace likeloss {
 
 // The page colours of `look` and what `content` chooses, applied to `feed`. Returns the parameters
-// it had to ignore.
-std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& content);
+// it had to ignore. The notes it adds to the feed's figures (a value set here, a conversion) are
+// in `words`.
+std::vector<Ignored> customize(Feed& feed, const Look& look, const Content& content,
+                               const Words& words = english_words());
 
 }  // namespace likeloss

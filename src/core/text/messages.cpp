@@ -66,14 +66,14 @@ std::optional<Catalogue> Catalogue::parse(std::string_view text, const Locale& l
     return c;
 }
 
-std::string Catalogue::say(const Locale& locale, Msg id, std::initializer_list<Arg> args) const {
+std::string Catalogue::say(const Locale& locale, Msg id, const Arg* args, std::size_t count) const {
     const std::vector<std::string>& forms = forms_[static_cast<std::size_t>(id)];
     std::size_t form = 0;
     if (forms.size() > 1) {
         form = forms.size() - 1;
-        for (const Arg& a : args)
-            if (a.count >= 0) {
-                form = std::min<std::size_t>(plural_index(locale, a.count), forms.size() - 1);
+        for (const Arg* a = args; a != args + count; ++a)
+            if (a->count >= 0) {
+                form = std::min<std::size_t>(plural_index(locale, a->count), forms.size() - 1);
                 break;
             }
     }
@@ -82,13 +82,19 @@ std::string Catalogue::say(const Locale& locale, Msg id, std::initializer_list<A
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
             const std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '0');
-            if (n < args.size()) out += (args.begin() + n)->text;
+            if (n < count) out += args[n].text;
             i += 2;
         } else {
             out += pattern[i];
         }
     }
     return out;
+}
+
+std::string Said::in(const Words& words) const {
+    std::vector<Arg> list(args.begin(), args.end());
+    if (count >= 0 && !list.empty()) list[0].count = count;
+    return words.catalogue->say(*words.locale, id, list.data(), list.size());
 }
 
 std::string isolate(std::string_view untrusted) {

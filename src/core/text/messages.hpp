@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text/locale.hpp"
@@ -34,6 +35,13 @@ namespace likeloss {
     X(ignored) X(loading_feed) X(loading_graph) X(saved_at) X(problem_since) X(problem_retry)       \
     X(no_count_for) X(no_baseline_for) X(data_bundled) X(data_feed) X(data_graph)                   \
     X(undrawable) X(arabic_failed) X(bundled_broken) X(no_window) X(no_webgl)                       \
+    /* what went wrong with live data, and where counts read live come from */                      \
+    X(offline) X(cannot_reach) X(timed_out) X(too_large) X(redirected)                              \
+    X(http_missing) X(http_unchanged) X(http_server) X(http_refused) X(feed_not_used)               \
+    X(config_unread) X(blocked_host) X(blocked_unchecked) X(no_page_left)                           \
+    X(graph_token) X(graph_rate_limit) X(graph_unknown_page) X(graph_permission) X(graph_other)     \
+    X(graph_empty) X(graph_not_json) X(graph_source) X(note_stand_in) X(note_followers)             \
+    X(note_likes) X(per_unit_note)                                                                  \
     /* why a parameter was ignored */                                                               \
     X(bad_utf8) X(not_colour) X(not_page_colour) X(not_1_or_0) X(not_theme) X(not_layout)           \
     X(not_pages) X(not_currency) X(not_per_unit) X(not_title) X(not_lang) X(empty)                  \
@@ -78,7 +86,10 @@ public:
                                           bool page_messages = true);
     // The forms of one message (one for a plain message).
     const std::vector<std::string>& forms(Msg id) const { return forms_[static_cast<std::size_t>(id)]; }
-    std::string say(const Locale& locale, Msg id, std::initializer_list<Arg> args) const;
+    std::string say(const Locale& locale, Msg id, std::initializer_list<Arg> args) const {
+        return say(locale, id, args.begin(), args.size());
+    }
+    std::string say(const Locale& locale, Msg id, const Arg* args, std::size_t count) const;
 
 private:
     std::vector<std::vector<std::string>> forms_;
@@ -109,5 +120,19 @@ struct Words {
     std::string clock(Instant t, Instant now) const { return locale_clock(*locale, t, now); }
 };
 const Words& english_words();
+
+// A message kept to be said later, in the language of that moment: a live-data problem lasts
+// while the widget changes language (its words may arrive after the first answer).
+struct Said {
+    Msg id{};
+    std::vector<std::string> args;
+    double count = -1;  // >= 0: the number args[0] counts, which picks the plural form
+    Said() = default;
+    Said(Msg said, std::vector<std::string> with = {}, double counted = -1)
+        : id(said), args(std::move(with)), count(counted) {}
+    std::string in(const Words& words) const;
+    bool operator==(const Said& o) const { return id == o.id && args == o.args && count == o.count; }
+    bool operator!=(const Said& o) const { return !(*this == o); }
+};
 
 }  // namespace likeloss
