@@ -14,11 +14,49 @@
   var state = window.likeloss = { frames: 0, lines: [], error: '', data: null };
 
   // The page's own messages: English from the catalogue (src/core/text/lang/en.json, written in
-  // here at build time by tools/boot_words.mjs) until the program says which language it speaks.
+  // here at build time by tools/boot_words.mjs) until the visitor's words come.
   var words = {/*boot words*/};
   function say(id, detail) { return words[id].replace('{0}', detail); }
 
+  // The visitor's language, as the program chooses it (find_locale, src/core/text/locale.cpp):
+  // lang= if it names one the catalogue has, else the browser's first preference it has. Its words
+  // (lang/<language>.json) are fetched now, beside the program, which takes them from here
+  // (take, below); a page whose program cannot run speaks them too.
+  var early = null;  // [file, promise of its bytes], until the program takes it
+  try {
+    var asked = new URLSearchParams(location.search).get('lang');
+    var language = [asked === 'auto' ? '' : asked].concat(navigator.languages).map(function (tag) {
+      return String(tag || '').toLowerCase().split(/[-_]/)[0];
+    }).filter(function (l) { return [/*languages*/].indexOf(l) >= 0; })[0];
+    if (language && language !== 'en') {
+      var file = 'lang/' + language + '.json';
+      var bytes = fetch(new URL(file, script ? script.src : location.href).href, { credentials: 'same-origin' })
+        .then(function (res) {
+          if (!res.ok) throw new Error(file + ': HTTP ' + res.status);
+          return res.arrayBuffer();
+        });
+      early = [file, bytes];
+      bytes.then(function (buffer) {
+        if (state.lang) return;  // the program spoke first
+        var list = JSON.parse(new TextDecoder().decode(buffer)), at = {/*boot at*/};
+        for (var id in at) if (typeof list[at[id]] === 'string') words[id] = list[at[id]];
+        [status, text].forEach(function (el) {
+          el.lang = language;
+          el.dir = 'auto';  // from its words: the program, when it runs, says which
+        });
+        if (shown) tell(shown[0], shown[1]);  // in the visitor's words now
+      }).catch(function () {});  // English, then; the program names the failure if it runs
+    }
+  } catch (e) {}  // a browser too old to ask: English
+
+  var shown = null;  // the page's own message on show, [id, detail], to say again in other words
+  function tell(id, detail) {
+    fail(say(id, detail));
+    shown = [id, detail];
+  }
+
   function fail(message) {
+    shown = null;
     state.error = message;
     if (state.lines.length) writeText();  // the figures, at once, for everyone now
     status.textContent = message;
@@ -42,13 +80,12 @@
   // widget whose context the browser takes shows its figures as text rather than a blank box. A
   // widget out of view gives its own context back, so that the browser need not take one from a
   // widget in view, and asks for it again when it comes back into view.
-  var LOST = '';  // the message shown, in the widget's language: compared when the context comes back
   var released = false;  // given back by this widget, out of view
   var lostSeen = false;  // the lost event came: only then may the context be asked back
   var inView = true, ext = null;  // a lost context has no extensions: kept from before
   var restoreTimer = 0;
   function showLost() {
-    if (!state.error) fail(LOST = words.boot_lost);  // never over another message
+    if (!state.error) tell('boot_lost');  // never over another message
   }
   function askBack() {
     released = false;
@@ -83,7 +120,8 @@
     clearTimeout(restoreTimer);
     state.contextLost = false;
     state.framesAtRestore = state.frames;
-    if (state.error === LOST) {
+    if (shown && shown[0] === 'boot_lost') {
+      shown = null;
       state.error = '';
       status.hidden = true;
       box.hidden = false;
@@ -111,7 +149,7 @@
   }
 
   if (typeof WebAssembly !== 'object') {
-    fail(words.boot_no_wasm);
+    tell('boot_no_wasm');
     return;
   }
 
@@ -151,7 +189,7 @@
     canvas: canvas,
     print: function () {},
     printErr: function (t) { console.warn(t); },
-    onAbort: function (what) { fail(say('boot_stopped', what)); },
+    onAbort: function (what) { tell('boot_stopped', what); },
     // Our own download of the .wasm: compiled while it streams in, and a failed download becomes
     // a message rather than an unhandled rejection and a blank box.
     instantiateWasm: function (imports, receive) {
@@ -176,7 +214,7 @@
         state.memoryBytes = function () { return memory ? memory.buffer.byteLength : 0; };
         receive(result.instance, result.module);
       }, function (e) {
-        fail(say('boot_download', e && e.message || e));
+        tell('boot_download', e && e.message || e);
       });
       return {};
     },
@@ -209,6 +247,7 @@
       // language around the widget.
       setLanguage: function (tag, rtl, said) {
         for (var id in said) words[id] = said[id];
+        if (shown) tell(shown[0], shown[1]);
         var own = document.documentElement.classList.contains('likeloss-embedded');
         if (own && said.page_title) document.title = said.page_title;
         [own ? document.documentElement : document.getElementById('likeloss'), text, status].forEach(function (el) {
@@ -217,12 +256,18 @@
         });
         state.lang = tag;
       },
-      fatal: fail
+      fatal: fail,
+      // The visitor's words fetched above, for the program, which would otherwise fetch them.
+      take: function (name) {
+        var got = early && early[0] === name ? early[1] : null;
+        early = null;
+        return got;
+      }
     }
   };
 
   window.addEventListener('error', function (e) {
-    if (/likeloss/.test(e.filename || '')) fail(say('boot_start', e.message));
+    if (/likeloss/.test(e.filename || '')) tell('boot_start', e.message);
   });
-  if (script) script.addEventListener('error', function () { fail(say('boot_download', 'likeloss.js')); });
+  if (script) script.addEventListener('error', function () { tell('boot_download', 'likeloss.js'); });
 })();

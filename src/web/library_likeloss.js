@@ -198,10 +198,11 @@ mergeInto(LibraryManager.library, {
   $likelossError: function (e) { return likelossString(String(e && e.message || e)); },
 
   // A language (lang/fr.json): its bytes to _likeloss_got(kind, ptr, len, 0), or (kind, 0, 0,
-  // reason) when it cannot be had.
+  // reason) when it cannot be had. The page's boot script may have fetched it already.
   likeloss_get__deps: ['$likelossGet', '$likelossCopy', '$likelossError'],
   likeloss_get: function (kind, namePtr) {
-    likelossGet(UTF8ToString(namePtr)).then(function (buffer) {
+    var name = UTF8ToString(namePtr);
+    (Module['likeloss']['take'](name) || likelossGet(name)).then(function (buffer) {
       var got = likelossCopy(buffer);
       _likeloss_got(kind, got[0], got[1], 0);
     }).catch(function (e) { _likeloss_got(kind, 0, 0, likelossError(e)); });

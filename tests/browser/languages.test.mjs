@@ -152,6 +152,49 @@ describe('languages', () => {
     }
   });
 
+  test('before its program runs, or when it cannot, the page speaks the visitor\'s language', async () => {
+    // The program cannot be downloaded: French, from the words fetched beside it.
+    const fr = await openPage(browser, 'about:blank');
+    await fr.page.route('**/likeloss.wasm', (route) => route.abort('connectionrefused'));
+    await fr.page.goto(`${site.origin}/widget.html?lang=fr`);
+    await fr.page.waitForFunction(() => /^Le compteur/.test(window.likeloss.error), null, { timeout: 30000 });
+    const status = fr.page.locator('#likeloss-status');
+    assert.match(await status.textContent(), /^Le compteur n\u2019a pas pu être téléchargé \(.+\)\. Rechargez la page pour réessayer\.$/);
+    assert.equal(await status.getAttribute('lang'), 'fr');
+    assert.equal(await fr.page.locator('#likeloss-text a').textContent(), 'le flux de la campagne');
+    await fr.context.close();
+    // No WebAssembly at all, in a browser that prefers Arabic: Arabic, right to left.
+    const ar = await openPage(browser, 'about:blank', { locale: 'ar-MA' });
+    await ar.page.addInitScript(() => { delete window.WebAssembly; });
+    await ar.page.goto(`${site.origin}/widget.html`);
+    await ar.page.waitForFunction(() => /WebAssembly/.test(window.likeloss.error) && !/browser/.test(window.likeloss.error),
+      null, { timeout: 30000 });
+    const arabic = ar.page.locator('#likeloss-status');
+    assert.match(await arabic.textContent(), /^لا يستطيع هذا المتصفح تشغيل العداد/);
+    assert.equal(await arabic.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    await ar.context.close();
+    // Without scripts: the sentence in every language, visible, each marked with its language.
+    const off = await openPage(browser, `${site.origin}/widget.html`, { javaScriptEnabled: false });
+    const said = await off.page.locator('noscript p').evaluateAll(() => []);  // noscript is text while scripts run
+    assert.deepEqual(said, []);
+    const shown = await off.page.evaluate(() => [...document.querySelectorAll('p[lang]')]
+      .map((p) => [p.lang, p.getBoundingClientRect().height > 0, p.textContent]));
+    assert.deepEqual(shown.map(([lang, visible]) => [lang, visible]), [['en', true], ['ar', true], ['fr', true]]);
+    assert.match(shown[2][2], /^Ce compteur est dessiné avec JavaScript et WebAssembly\./);
+    await off.context.close();
+  });
+
+  test('a language\'s words are fetched once: the program takes those the page asked for with it', async () => {
+    const { context, page } = await openPage(browser, 'about:blank');
+    let asked = 0;  // a route bypasses the browser's cache: a second fetch would be counted
+    await page.route('**/lang/ar.json', (route) => { asked++; return route.continue(); });
+    await page.goto(`${site.origin}/widget.html?lang=ar`);
+    await waitForCounter(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar-MA');
+    assert.equal(asked, 1);
+    await context.close();
+  });
+
   test('Arabic page names in an English widget are drawn: the letters are fetched for them', async () => {
     const { context, page, asked, lines } = await widget('lang=en&source=/test/arabic-feed.json');
     await page.waitForFunction(() => window.likeloss.lines.some((l) => l.includes('اتصالات المغرب')));

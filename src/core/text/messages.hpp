@@ -49,7 +49,7 @@ namespace likeloss {
     X(no_page) X(no_rate) X(not_web_address)                                                        \
     /* the page's own messages (widget-boot.js) */                                                  \
     X(page_title) X(boot_no_wasm) X(boot_download) X(boot_stopped) X(boot_start) X(boot_lost)       \
-    X(boot_feed) X(boot_feed_link)
+    X(boot_feed) X(boot_feed_link) X(boot_no_script)
 
 enum class Msg : unsigned char {
 #define LIKELOSS_ID(id) id,
