@@ -104,29 +104,6 @@ const Translation* best_translation(const std::vector<Translation>& all, std::st
 
 using json = nlohmann::json;
 
-// Finds where a text stops being JSON. Run only after a failed parse, so a good feed is read once.
-struct SyntaxLocator : nlohmann::json_sax<json> {
-    std::size_t position = 0;
-    std::string token;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
-        position = pos;
-        token = last;
-        return false;
-    }
-};
-
 }  // namespace
 
 std::string json_syntax_error(std::string_view text, std::string_view what) {
@@ -134,11 +111,10 @@ std::string json_syntax_error(std::string_view text, std::string_view what) {
     const auto start = text.find_first_not_of(" \t\r\n");
     if (start != std::string_view::npos && text[start] == '<')
         return std::string(what) + " is HTML, not JSON (a server's error or fallback page?)";
-    SyntaxLocator locator;
-    json::sax_parse(text.begin(), text.end(), &locator);
-    if (locator.position > text.size()) return "not valid JSON: the text ends early (truncated?)";
-    return "not valid JSON: syntax error at byte " + std::to_string(locator.position) + " of " +
-           std::to_string(text.size());
+    std::size_t position = 0;  // read again only after a failed parse, so a good feed is read once
+    read_json(text, &position);
+    if (position > text.size()) return "not valid JSON: the text ends early (truncated?)";
+    return "not valid JSON: syntax error at byte " + std::to_string(position) + " of " + std::to_string(text.size());
 }
 
 namespace {
