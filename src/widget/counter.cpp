@@ -60,7 +60,12 @@ void paragraph(ImFont* font, Rgba color, const std::string& logical, float x0, f
         start = end + 1;
     }
     ImGui::BeginGroup();
-    for (const std::string& l : lines) line_at(font, color, shown(l), x0, x1);
+    std::string carried;  // the isolates a line leaves open, closed there and opened again on the next
+    for (const std::string& l : lines) {
+        const std::string line = carried + l;
+        carried = open_isolates(line);
+        line_at(font, color, shown(line + close_isolates(carried)), x0, x1);
+    }
     ImGui::EndGroup();
 }
 

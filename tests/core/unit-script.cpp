@@ -119,5 +119,19 @@ TEST(Script, StripBidiControlsNeverBuildsAControlFromBrokenBytes) {
     EXPECT_EQ(strip_bidi_controls("\xE2\x80"), "\uFFFD");
 }
 
+// A name isolated in a sentence and cut by a line break: the first line closes what it opened, and
+// the next opens it again, so the name keeps its direction on both lines.
+TEST(Script, OpenIsolatesAreCarriedAcrossALineBreak) {
+    const std::string fsi = "\u2068", rli = "\u2067", pdi = "\u2069";
+    EXPECT_EQ(open_isolates("no controls"), "");
+    EXPECT_EQ(open_isolates("a " + fsi + "Bring Back"), fsi);
+    EXPECT_EQ(open_isolates(fsi + "x" + rli + "y"), fsi + rli);
+    EXPECT_EQ(open_isolates(fsi + "x" + rli + "y" + pdi), fsi);
+    EXPECT_EQ(open_isolates(fsi + "done" + pdi + " then " + pdi), "");  // a stray PDI closes nothing
+    EXPECT_EQ(open_isolates("\xE2\x81"), "");                           // a cut sequence is not an opener
+    EXPECT_EQ(close_isolates(fsi + rli), pdi + pdi);
+    EXPECT_EQ(close_isolates(""), "");
+}
+
 }  // namespace
 }  // namespace likeloss

@@ -114,4 +114,22 @@ std::string strip_bidi_controls(std::string_view utf8) {
     return out;
 }
 
+std::string open_isolates(std::string_view utf8) {
+    std::string open;
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t c = next_codepoint(utf8, pos);
+        if (c >= 0x2066 && c <= 0x2068)
+            append_utf8(open, c);
+        else if (c == 0x2069 && !open.empty())
+            open.resize(open.size() - 3);  // each opener is three bytes of UTF-8
+    }
+    return open;
+}
+
+std::string close_isolates(std::string_view open) {
+    std::string close;
+    for (std::size_t i = 0; i < open.size(); i += 3) append_utf8(close, 0x2069);
+    return close;
+}
+
 }  // namespace likeloss

@@ -43,4 +43,10 @@ bool is_bidi_control(char32_t c);
 // control can never join the bytes around it into a new one.
 std::string strip_bidi_controls(std::string_view utf8);
 
+// The isolates (LRI, RLI, FSI) a text opens and leaves open, in order. A paragraph broken into
+// lines closes them at the end of a line and opens them again on the next, so an isolated name cut
+// by a line break keeps its own direction on both lines (close_isolates: the PDIs that close them).
+std::string open_isolates(std::string_view utf8);
+std::string close_isolates(std::string_view open);
+
 }  // namespace likeloss
