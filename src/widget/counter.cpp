@@ -39,9 +39,8 @@ void line_at(ImFont* font, Rgba color, const std::string& drawn, float x0, float
 }
 
 // A paragraph broken into lines at spaces, in logical order (so a right-to-left paragraph's first
-// words are on its first line), each line then made drawable and placed at the start edge.
-// One item for ImGui, so a tooltip can explain all of it.
-void paragraph(ImFont* font, Rgba color, const std::string& logical, float x0, float x1) {
+// words are on its first line).
+std::vector<std::string> wrapped(ImFont* font, const std::string& logical, float width) {
     const float space = width_of(font, " ");
     std::vector<std::string> lines(1);
     float used = 0;
@@ -51,7 +50,7 @@ void paragraph(ImFont* font, Rgba color, const std::string& logical, float x0, f
         if (end == std::string::npos) end = logical.size();
         const std::string word = logical.substr(start, end - start);
         const float w = width_of(font, shown(word));
-        if (!lines.back().empty() && used + space + w > x1 - x0) {
+        if (!lines.back().empty() && used + space + w > width) {
             lines.emplace_back();
             used = 0;
         }
@@ -59,6 +58,12 @@ void paragraph(ImFont* font, Rgba color, const std::string& logical, float x0, f
         lines.back() += (lines.back().empty() ? "" : " ") + word;
         start = end + 1;
     }
+    return lines;
+}
+
+// Lines of a paragraph, each made drawable and placed at the start edge of [x0, x1]. One item for
+// ImGui, so a tooltip can explain all of it.
+void lines_at(ImFont* font, Rgba color, const std::vector<std::string>& lines, float x0, float x1) {
     ImGui::BeginGroup();
     std::string carried;  // the isolates a line leaves open, closed there and opened again on the next
     for (const std::string& l : lines) {
@@ -69,10 +74,33 @@ void paragraph(ImFont* font, Rgba color, const std::string& logical, float x0, f
     ImGui::EndGroup();
 }
 
-// Tooltip lines: each wrapped to the tooltip's width like a paragraph.
-void tip(const std::string& logical) {
-    const float x0 = ImGui::GetCursorPosX();
-    paragraph(ImGui::GetFont(), view->theme.fg, logical, x0, x0 + ImGui::GetFontSize() * 28);
+void paragraph(ImFont* font, Rgba color, const std::string& logical, float x0, float x1) {
+    lines_at(font, color, wrapped(font, logical, x1 - x0), x0, x1);
+}
+
+// A tooltip's paragraphs, gathered while its body runs and laid out once all are known: it is as
+// wide as its widest line (28 ems at most), and right to left every line ends at its right edge.
+std::vector<std::string>* tips = nullptr;
+const char* const kTipBreak = "\n";  // a rule between two groups of lines
+
+void tip(const std::string& logical) { tips->push_back(logical); }
+void tip_break() { tips->push_back(kTipBreak); }
+
+void lay_out_tips(const std::vector<std::string>& paragraphs) {
+    ImFont* font = ImGui::GetFont();
+    const float x0 = ImGui::GetCursorPosX(), most = ImGui::GetFontSize() * 28;
+    std::vector<std::vector<std::string>> laid;
+    float widest = 0;
+    for (const std::string& p : paragraphs) {
+        laid.push_back(p == kTipBreak ? std::vector<std::string>{} : wrapped(font, p, most));
+        for (const std::string& l : laid.back()) widest = std::max(widest, width_of(font, shown(l)));
+    }
+    for (const auto& lines : laid) {
+        if (lines.empty())
+            ImGui::Separator();
+        else
+            lines_at(font, view->theme.fg, lines, x0, x0 + std::min(widest, most));
+    }
 }
 
 void provenance_lines(const Provenance& p) {
@@ -91,7 +119,11 @@ void explain(const CounterView& v, Body body) {
     ImGui::PushFont(v.fonts.small);
     ImGui::BeginTooltip();
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(v.theme.fg));
+    std::vector<std::string> said;
+    tips = &said;
     body();
+    tips = nullptr;
+    lay_out_tips(said);
     ImGui::PopStyleColor();
     tooltip_bottom = std::max(tooltip_bottom, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::EndTooltip();
@@ -120,7 +152,7 @@ void explain_money(const CounterView& v) {
         tip(unit_value(feed, words()));
         provenance_lines(feed.money.per_unit.provenance);
         for (const Rate& r : feed.money.rates) {
-            ImGui::Separator();
+            tip_break();
             tip(rate_value(feed, r, words()));
             provenance_lines(r.per_base.provenance);
         }

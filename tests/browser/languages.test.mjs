@@ -195,6 +195,32 @@ describe('languages', () => {
     await context.close();
   });
 
+  test('an Arabic tooltip is as wide as its lines, which end at its right edge', async () => {
+    const { context, page } = await widget('lang=ar', { viewport: { width: 500, height: 700 } });
+    const canvas = page.locator('#likeloss-canvas');
+    const box = await canvas.boundingBox();
+    const shot = async () => decodePng(await canvas.screenshot());
+    await page.mouse.move(box.x + 5, box.y + box.height - 5);
+    await page.waitForTimeout(300);
+    const before = await shot();
+    await page.mouse.move(box.x + 340, box.y + 92);  // the headline, on the right
+    await page.waitForTimeout(300);
+    const after = await shot();
+    // The tooltip: every pixel that changed; its words: the dark ones among them.
+    const edges = { tip: [Infinity, -1], ink: [Infinity, -1] };
+    const { width, height } = after;
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4, d = after.data;
+      if (d[i] === before.data[i] && d[i + 1] === before.data[i + 1] && d[i + 2] === before.data[i + 2]) continue;
+      const spans = d[i] + d[i + 1] + d[i + 2] < 300 ? ['tip', 'ink'] : ['tip'];
+      for (const k of spans) edges[k] = [Math.min(edges[k][0], x), Math.max(edges[k][1], x)];
+    }
+    assert.ok(edges.tip[1] - edges.tip[0] > 100, `no tooltip: ${JSON.stringify(edges)}`);
+    const left = edges.ink[0] - edges.tip[0], right = edges.tip[1] - edges.ink[1];
+    assert.ok(left < 40 && right < 40, `the words leave ${left} px on the left and ${right} px on the right of the tooltip`);
+    await context.close();
+  });
+
   test('Arabic page names in an English widget are drawn: the letters are fetched for them', async () => {
     const { context, page, asked, lines } = await widget('lang=en&source=/test/arabic-feed.json');
     await page.waitForFunction(() => window.likeloss.lines.some((l) => l.includes('اتصالات المغرب')));
