@@ -1,6 +1,8 @@
-// likeloss-collect: keeps a campaign's feed live from the Graph API, from cron or a systemd timer.
+// likeloss-collect: keeps a campaign's feed live from the Graph API, from cron or a systemd timer;
+// and adds the counts a person reads off the pages, for campaigns without Graph API access.
 //
 //   likeloss-collect [--dry-run] [--quiet] CONFIG
+//   likeloss-collect record [--dry-run] [--quiet] [--force] CONFIG PAGE=COUNT... [--at TIME] --source S
 //
 // Each run asks Facebook once (one batched request) for the configured pages, adds one sample a
 // page to the published feed and publishes it atomically. A failed run leaves the published feed
@@ -26,6 +28,7 @@
 #include "files.hpp"
 #include "text/format.hpp"
 #include "graph_client.hpp"
+#include "record.hpp"
 #include "text/text.hpp"
 
 using namespace likeloss;
@@ -43,6 +46,20 @@ const char* const kUsage =
     "  --dry-run  print the feed that would be published, and publish nothing\n"
     "  --quiet    print nothing when the run succeeds\n"
     "exit: 0 published, 1 nothing changed, 2 transient failure (try later), 3 configuration error\n";
+
+const char* const kRecordUsage =
+    "usage: likeloss-collect record [--dry-run] [--quiet] [--force] CONFIG PAGE=COUNT... [--at TIME]\n"
+    "                               (--source URL_OR_CITATION [--note TEXT] | --note TEXT)\n"
+    "       likeloss-collect record [--dry-run] [--quiet] CONFIG --undo PAGE\n"
+    "  Adds a count read by hand to each PAGE of CONFIG's feed and publishes it, as a run does.\n"
+    "  COUNT as the page shows it (2300412, 2,300,412, 2 300 412; not a rounded 2.3M).\n"
+    "  --at       when it was read (RFC 3339, UTC: 2026-12-01T12:00:00Z); now when left out\n"
+    "  --source   where it was read (the page, or a dated snapshot of it): a reported figure\n"
+    "  --note     how it was read; without --source, the figure is an assumption and says why\n"
+    "  --force    record a count even if it changes the page by more than a fifth\n"
+    "  --undo     withdraw the last count recorded by hand for PAGE\n"
+    "  A page whose baseline the configuration leaves out gets its first count as its baseline.\n"
+    "exit: 0 published, 2 transient failure (try later), 3 refused (the reason is printed)\n";
 
 // Every line the collector prints goes through here, with the token taken out (as it is, and as it
 // is written in a URL), whatever printed it.
@@ -116,17 +133,23 @@ struct Setup {
     std::string output, state_file;
 };
 
-std::optional<int> read_setup(const Args& args, Setup& setup) {
+std::optional<int> read_config(const std::string& path, Setup& setup) {
     std::string problem;
-    const auto config_text = read_text(args.config_path, 1 << 20, Trust::config, problem);
+    const auto config_text = read_text(path, 1 << 20, Trust::config, problem);
     if (!config_text) return finish(Exit::config, problem);
     CollectConfigResult parsed = parse_collect_config(*config_text, wall_clock());
-    if (!parsed.config) return finish(Exit::config, args.config_path + ": " + parsed.error.message());
+    if (!parsed.config) return finish(Exit::config, path + ": " + parsed.error.message());
     setup.config = std::move(*parsed.config);
-    const std::string here = folder_of(args.config_path);
+    const std::string here = folder_of(path);
     setup.output = resolve(here, setup.config.output);
-    setup.state_file = setup.config.state_file.empty() ? args.config_path + ".state" : resolve(here, setup.config.state_file);
+    setup.state_file = setup.config.state_file.empty() ? path + ".state" : resolve(here, setup.config.state_file);
+    return std::nullopt;
+}
 
+std::optional<int> read_setup(const Args& args, Setup& setup) {
+    if (auto done = read_config(args.config_path, setup)) return done;
+    std::string problem;
+    const std::string here = folder_of(args.config_path);
     const auto token = find_token(setup.config.token_file.empty() ? "" : resolve(here, setup.config.token_file), problem);
     if (!token) return finish(Exit::config, problem);
     g_token = *token;
@@ -208,7 +231,94 @@ std::string summary_of(const NextFeed& next, const Setup& s, const std::string& 
     return summary;
 }
 
+// likeloss-collect record: counts read by hand, published through the same steps as a run (the
+// lock, the published feed checked, the feed's own parser on the result, the atomic write).
+int record_run(int argc, char** argv) {
+    bool dry_run = false, force = false;
+    std::string config_path, at_text, source, note, undo;
+    std::vector<std::string> counts;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        const auto value = [&](std::string& into) {
+            if (i + 1 >= argc) return false;
+            into = argv[++i];
+            return true;
+        };
+        if (a == "--dry-run") dry_run = true;
+        else if (a == "--quiet") g_quiet = true;
+        else if (a == "--force") force = true;
+        else if (a == "--help" || a == "-h") {
+            std::fputs(kRecordUsage, stdout);
+            return 0;
+        } else if ((a == "--at" && value(at_text)) || (a == "--source" && value(source)) || (a == "--note" && value(note)) ||
+                   (a == "--undo" && value(undo))) {
+        } else if (!a.empty() && a[0] == '-') {
+            std::fputs(kRecordUsage, stderr);
+            return finish(Exit::config, "unknown option, or one without its value: " + a);
+        } else if (config_path.empty()) config_path = a;
+        else counts.push_back(a);
+    }
+    if (config_path.empty() || (counts.empty() == undo.empty())) {
+        std::fputs(kRecordUsage, stderr);
+        return finish(Exit::config, config_path.empty() ? "no configuration file given"
+                                                        : "give PAGE=COUNT for each page, or --undo PAGE, not both");
+    }
+    Setup s;
+    if (auto done = read_config(config_path, s)) return *done;
+    const Instant asked = wall_clock();
+
+    // What is recorded, checked before the lock is taken: a mistake costs no wait.
+    std::vector<Record> records;
+    Provenance provenance{Status::reported, trim(source), trim(note)};
+    if (undo.empty()) {
+        if (!source.empty() && !valid_source(source))
+            return finish(Exit::config, "--source \"" + source + "\" is neither a web address (https://...) nor a citation "
+                                        "(who said it, where and when)");
+        if (source.empty() && provenance.note.empty())
+            return finish(Exit::config, "say where the counts were read (--source), or why they are assumed (--note)");
+        if (source.empty()) provenance.status = Status::assumption;
+        std::optional<Instant> at = asked;
+        if (!at_text.empty() && !(at = parse_rfc3339(at_text)))
+            return finish(Exit::config, "--at \"" + at_text + "\" is not a time such as 2026-12-01T12:00:00Z (UTC)");
+        for (const std::string& c : counts) {
+            const auto eq = c.find('=');
+            if (eq == std::string::npos || eq == 0)
+                return finish(Exit::config, "\"" + c + "\" is not PAGE=COUNT, such as maroctelecom=2300412");
+            std::string why;
+            const auto n = read_pasted_count(c.substr(eq + 1), &why);
+            if (!n) return finish(Exit::config, c.substr(0, eq) + ": " + why);
+            records.push_back({c.substr(0, eq), *n, *at, provenance});
+        }
+    }
+
+    int lock = -1;
+    if (!dry_run)
+        if (auto done = take_lock(s, lock)) return *done;
+    const Instant now = std::max(asked, wall_clock());
+    std::optional<Feed> published;
+    if (auto done = read_published(s, now, published)) return *done;
+    if (!undo.empty() && !published) return finish(Exit::config, s.output + " is not published yet: nothing to withdraw");
+    const Recorded r = undo.empty() ? record(s.config, published ? &*published : nullptr, records, now, force)
+                                    : undo_record(s.config, *published, undo, now);
+    if (!r.feed) return finish(Exit::config, r.refused + "; " + s.output + " is unchanged");
+    const std::string text = write_feed(*r.feed);
+    if (const FeedResult check = parse_feed(text, now); !check.ok())
+        return finish(Exit::config, "the feed with these counts does not read back (" + check.error.message() + "); " +
+                                        s.output + " is unchanged");
+    const std::string summary = join(r.done, ", ") + ", " + std::to_string(text.size() / 1024 + 1) + " KB";
+    if (dry_run) {
+        std::fputs(text.c_str(), stdout);
+        return finish(Exit::published, "dry run, nothing written: " + summary);
+    }
+    std::string error;
+    int error_number = 0;
+    if (!write_atomically(s.output, text, 0644, error, error_number)) return finish(exit_for(error_number), error);
+    ::close(lock);
+    return finish(Exit::published, "published " + s.output + ": " + summary);
+}
+
 int run(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "record") return record_run(argc, argv);
     Args args;
     if (auto done = read_args(argc, argv, args)) return *done;
     Setup s;
