@@ -54,6 +54,11 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
     for (std::size_t i = 0; i < config.feed.pages.size(); ++i) {
         const Page& wanted = config.feed.pages[i];
         const bool measure_baseline = i < config.measured_baseline.size() && config.measured_baseline[i];
+        // A page measured by hand expects no count from Facebook: its absence is not news.
+        const bool by_hand = i < config.by_hand.size() && config.by_hand[i];
+        const auto no_count = [&](const char* what) {
+            if (!by_hand) out.notes.push_back(wanted.id + what);
+        };
         if (now < wanted.baseline.at) {
             out.notes.push_back(wanted.id + ": counting starts at " + format_rfc3339(wanted.baseline.at));
             continue;
@@ -88,7 +93,7 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
         }
         if (!has_baseline) {
             if (!g || !count) {
-                out.notes.push_back(wanted.id + ": no count from Facebook, so no baseline yet");
+                no_count(": no count from Facebook, so no baseline yet");
                 continue;
             }
             const auto any = g->count_for(wanted.unit);
@@ -96,7 +101,7 @@ NextFeed next_feed(const CollectConfig& config, const Feed* published, const std
             p.baseline = measured(now, any->first, p.unit);
             ++out.measured;
         } else if (!g || !count) {
-            if (!glitch) out.notes.push_back(wanted.id + ": no count from Facebook in this run");
+            if (!glitch) no_count(": no count from Facebook in this run");
         } else if (count->second != p.unit) {
             out.notes.push_back(wanted.id + ": Facebook now counts its " + unit_name(count->second) +
                                 ", and its baseline counts " + unit_name(p.unit) + ", so it was not measured");

@@ -103,11 +103,19 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
         if (root.contains(key)) feed[key] = root[key];
     feed["update_interval_s"] = c.update_interval_s;
     Instant latest = now;
-    std::vector<bool> measured;
+    std::vector<bool> measured, by_hand;
     if (pages && pages->is_array()) {
         for (std::size_t i = 0; i < pages->size(); ++i) {
             json& page = feed["pages"][i];
             if (!page.is_object()) continue;  // the reader names it
+            // A page measured by hand (likeloss-collect record), which runs do not ask Facebook about.
+            if (page.contains("by_hand")) {
+                if (!page["by_hand"].is_boolean())
+                    return fail("$.pages[" + std::to_string(i) + "].by_hand", "must be true or false");
+                by_hand.resize(i + 1, false);
+                by_hand[i] = page["by_hand"].get<bool>();
+                page.erase("by_hand");
+            }
             if (!page.contains("baseline")) page["baseline"] = json::object();
             json& b = page["baseline"];
             const bool measure = b.is_object() && !b.contains("count") && !b.contains("lost");
@@ -128,6 +136,8 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
     c.feed = std::move(*parsed.feed);
     c.measured_baseline = std::move(measured);
     c.measured_baseline.resize(c.feed.pages.size(), false);
+    c.by_hand = std::move(by_hand);
+    c.by_hand.resize(c.feed.pages.size(), false);
     r.config = std::move(c);
     return r;
 }

@@ -33,6 +33,9 @@ struct CollectConfig {
     // the first run at or after baseline.at (whose count is then a placeholder, and whose at is
     // 1970 when the configuration gives none: the first run).
     std::vector<bool> measured_baseline;
+    // Per page: true when a person measures it (likeloss-collect record), "by_hand": true in the
+    // configuration; runs do not ask Facebook about it.
+    std::vector<bool> by_hand;
 };
 
 struct CollectConfigResult {

@@ -335,8 +335,8 @@ int run(int argc, char** argv) {
 
     // Pages whose counting has not started need no count.
     std::vector<std::string> ids;
-    for (const Page& p : c.feed.pages)
-        if (now >= p.baseline.at) ids.push_back(p.id);
+    for (std::size_t i = 0; i < c.feed.pages.size(); ++i)
+        if (now >= c.feed.pages[i].baseline.at && !c.by_hand[i]) ids.push_back(c.feed.pages[i].id);
     GraphClient graph(c, g_token_escaped);
     Measured measured;
     if (!ids.empty()) measured = graph.measure(ids);

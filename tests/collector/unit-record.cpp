@@ -150,3 +150,29 @@ TEST(Record, AnUndoneBaselineLeavesThePageWaitingForAnother) {
     EXPECT_NE(undo_record(c, f, "maroctelecom", kStart).refused.find("(the configuration's baseline)"), std::string::npos);
     EXPECT_NE(undo_record(c, f, "inwi.ma", kStart).refused.find("no such page"), std::string::npos);
 }
+
+// A mixed campaign: the pages Facebook's API cannot read are marked by_hand, and runs leave them
+// to their records without a word.
+TEST(Record, PagesMeasuredByHandAreLeftToTheirRecordsByRuns) {
+    const std::string text = R"({"output": "feed.json",
+      "campaign": {"title": "Unlike", "since": "2026-11-01T00:00:00Z"},
+      "money": {"currency": "MAD", "per_unit": 3}, "pages": [
+        {"id": "maroctelecom", "name": "Maroc Telecom"}, {"id": "inwi.ma", "name": "Inwi", "by_hand": true}]})";
+    CollectConfigResult parsed = parse_collect_config(text, kStart);
+    ASSERT_TRUE(parsed.config) << parsed.error.message();
+    const CollectConfig c = *parsed.config;
+    EXPECT_EQ(c.by_hand, (std::vector<bool>{false, true}));
+    Feed f = readable(record(c, nullptr, {read_off("inwi.ma", 1500000, kStart - kDay)}, kStart, false), kStart);
+    GraphPage g;
+    g.id = "maroctelecom";
+    g.likes = 2000000;
+    const NextFeed run = next_feed(c, &f, {g}, kStart);
+    ASSERT_TRUE(run.feed);
+    EXPECT_EQ(run.notes, std::vector<std::string>{});
+    EXPECT_EQ(run.feed->pages.size(), 2u);
+    EXPECT_EQ(find_page(*run.feed, "inwi.ma")->baseline.count, 1500000);
+
+    const std::string wrong = R"({"output": "f.json", "campaign": {"title": "t", "since": "2026-11-01T00:00:00Z"},
+      "money": {"currency": "MAD", "per_unit": 3}, "pages": [{"id": "a", "name": "A", "by_hand": "yes"}]})";
+    EXPECT_EQ(parse_collect_config(wrong, kStart).error.message(), "$.pages[0].by_hand: must be true or false");
+}
