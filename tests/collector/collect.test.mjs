@@ -71,8 +71,8 @@ function writeConfig(extra = {}, { mode = 0o600, pages } = {}) {
 
 // Runs the command; `shell` wraps it (e.g. a file-size limit), `prefix` runs it through another
 // command (e.g. unshare). Resolves with what it did.
-function collect(args = [], { env = {}, shell, prefix = [], onSpawn } = {}) {
-  const argv = [...args, join(dir, 'collect.json')];
+function collect(args = [], { env = {}, shell, prefix = [], onSpawn, argv: given } = {}) {
+  const argv = given || [...args, join(dir, 'collect.json')];
   const child = shell
     ? spawn('bash', ['-c', `${shell}; exec "$0" "$@"`, bin('likeloss-collect'), ...argv], { env: { ...process.env, ...env } })
     : prefix.length
@@ -88,6 +88,9 @@ function collect(args = [], { env = {}, shell, prefix = [], onSpawn } = {}) {
     ok({ code, signal, stdout, stderr });
   }));
 }
+
+// likeloss-collect record CONFIG ...: the configuration comes first.
+const record = (args, options = {}) => collect([], { ...options, argv: ['record', join(dir, 'collect.json'), ...args] });
 
 const feedPath = () => join(dir, 'public/feed.json');
 const feedText = () => readFileSync(feedPath(), 'utf8');
@@ -511,5 +514,115 @@ describe('the configuration and the token', () => {
     assert.equal(r.code, 3);
     assert.match(r.stderr, /collect\.json: \$\.money\.currency: must be at most 3 bytes long|collect\.json: \$\.money\.currency: must be a three-letter ISO 4217 code/);
     assert.equal(graph.requests().length, 0);
+  });
+});
+
+describe('counts recorded by hand', () => {
+  const SNAPSHOT = 'https://web.archive.org/web/20261101000000/https://www.facebook.com/';
+  const PAGE = 'https://www.facebook.com/';
+  const byHand = [{ id: 'maroctelecom', name: 'Maroc Telecom', by_hand: true }, { id: 'inwi.ma', name: 'Inwi', by_hand: true }];
+  const ago = (hours) => new Date(Date.now() - hours * 3600e3).toISOString().replace(/\.\d+Z$/, 'Z');
+
+  test('a campaign from nothing: baselines from an archived snapshot, three measurements, one undo', async () => {
+    writeConfig({}, { pages: byHand });
+    let r = await record(['maroctelecom=2 447 581', 'inwi.ma=2,040,794', '--at', ago(72), '--source', SNAPSHOT]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /published .*feed\.json: maroctelecom baseline 2,447,581, inwi\.ma baseline 2,040,794/);
+    for (const [hours, telecom, inwi] of [[48, '2.430.000', '2.031.000'], [24, '2 401 250', '2 020 400'], [1, '2380100', '2001000']]) {
+      r = await record([`maroctelecom=${telecom}`, `inwi.ma=${inwi}`, '--at', ago(hours), '--source', PAGE,
+        '--note', 'read off the page']);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    // The last one was wrong: withdrawn, and the feed is as it was before it.
+    r = await record(['--undo', 'inwi.ma']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /inwi\.ma 2,001,000 at .* withdrawn/);
+    const f = feed();
+    assert.deepEqual(page(f, 'maroctelecom').samples.map((m) => m.count), [2430000, 2401250, 2380100]);
+    assert.deepEqual(page(f, 'inwi.ma').samples.map((m) => m.count), [2031000, 2020400]);
+    assert.equal(page(f, 'inwi.ma').baseline.source, SNAPSHOT);
+    assert.deepEqual(page(f, 'maroctelecom').samples[2], { at: ago(1), count: 2380100, status: 'reported', source: PAGE, note: 'read off the page' });
+    assert.ok(page(f, 'maroctelecom').rate_per_s < 0);
+    assert.equal(graph.requests().length, 0, 'Facebook was asked');
+    const figures = await checkedByTheWidgetsParser();
+    // At the feed's instant, an hour after the last record: counted on from it at the recorded rate.
+    assert.match(figures, /Maroc Telecom: [\d,]+ likes lost \(2\.\d\d% of 2,447,581\)/);
+    assert.match(figures, /from measurements up to/);
+  });
+
+  test('every refusal says why, exits 3 and leaves the feed byte for byte', async () => {
+    writeConfig({}, { pages: byHand });
+    assert.equal((await record(['maroctelecom=2,447,581', '--at', ago(24), '--source', SNAPSHOT])).code, 0);
+    const before = feedText();
+    for (const [args, says] of [
+      [['maroctelecom=2.3M', '--source', PAGE], /"2\.3M" is a rounded figure/],
+      [['maroctelecom=2,300.412', '--source', PAGE], /mixes separators/],
+      [['orange=2000', '--source', PAGE], /orange: not a page of the campaign/],
+      [['maroctelecom=24,475,810', '--source', PAGE], /\+22,028,229 since 2,447,581 .* likes an hour: a typo\? \(--force records it as it is\)/],
+      [['maroctelecom=2,440,000', '--at', ago(-2), '--source', PAGE], /is in the future/],
+      [['maroctelecom=2,440,000', '--at', ago(30), '--source', PAGE], /is not after its last measurement/],
+      [['maroctelecom=2,440,000', '--at', 'yesterday', '--source', PAGE], /--at "yesterday" is not a time/],
+      [['maroctelecom=2,440,000', '--source', 'todo'], /--source "todo" is neither a web address/],
+      [['maroctelecom=2,440,000'], /say where the counts were read \(--source\), or why they are assumed \(--note\)/],
+      [['maroctelecom', '--source', PAGE], /"maroctelecom" is not PAGE=COUNT/],
+      [['--undo', 'inwi.ma'], /inwi\.ma: no such page in the published feed/],
+    ]) {
+      const r = await record(args);
+      assert.equal(r.code, 3, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, says, args.join(' '));
+      assert.equal(feedText(), before, args.join(' '));
+    }
+    // Said on purpose, the large change is recorded; a count read by nobody is an assumption.
+    assert.equal((await record(['maroctelecom=24,475,810', '--source', PAGE, '--force'])).code, 0);
+    assert.equal((await record(['--undo', 'maroctelecom'])).code, 0);
+    assert.equal((await record(['maroctelecom=2,440,000', '--note', 'estimated from a screenshot'])).code, 0);
+    assert.equal(page(feed(), 'maroctelecom').samples[0].status, 'assumption');
+    await checkedByTheWidgetsParser();
+  });
+
+  test('records and a run at once take turns under the lock; runs leave the pages measured by hand alone', async () => {
+    writeConfig({}, { pages: [
+      { id: 'maroctelecom', name: 'Maroc Telecom',
+        baseline: { at: '2026-11-01T00:00:00Z', count: 2010000, status: 'reported', source: 'https://example.org/report' } },
+      { id: 'inwi.ma', name: 'Inwi', by_hand: true },
+      { id: 'meditel', name: 'Meditel', by_hand: true },
+    ] });
+    assert.equal((await record(['inwi.ma=1,500,000', '--at', ago(2), '--source', SNAPSHOT])).code, 0);
+    assert.equal((await collect()).code, 0);
+    assert.deepEqual(graph.requests().map((e) => e.query.get('ids')), ['maroctelecom']);
+    await sleep(1100);
+    graph.override = (req, res, url) => {
+      graph.pages.maroctelecom.fan_count -= 100;
+      setTimeout(() => send(res, 200, JSON.stringify({ maroctelecom: graph.pages.maroctelecom }), { cors: false }), 1200);
+    };
+    const run = collect();
+    await sleep(300);  // the run holds the lock while Facebook answers
+    const started = Date.now();
+    const [a, b, c] = await Promise.all([run, record(['inwi.ma=1,499,000', '--at', ago(1), '--source', PAGE]),
+      record(['meditel=1,800,000', '--at', ago(1), '--source', PAGE])]);
+    for (const r of [a, b, c]) assert.equal(r.code, 0, r.stderr);
+    assert.ok(Date.now() - started > 500, 'the records did not wait for the run');
+    const f = feed();
+    assert.deepEqual(page(f, 'maroctelecom').samples.map((m) => m.count), [2000000, 1999900]);
+    assert.deepEqual(page(f, 'inwi.ma').samples.map((m) => m.count), [1499000]);
+    assert.equal(page(f, 'meditel').baseline.count, 1800000);
+    // The run's own count is not withdrawn as a record.
+    const undo = await record(['--undo', 'maroctelecom']);
+    assert.equal(undo.code, 3);
+    assert.match(undo.stderr, /was not recorded by hand/);
+    await checkedByTheWidgetsParser();
+  });
+
+  test('a record killed while it writes leaves the published feed whole', async () => {
+    writeConfig({}, { pages: byHand });
+    assert.equal((await record(['maroctelecom=2,447,581', 'inwi.ma=2,040,794', '--at', ago(48), '--source', SNAPSHOT])).code, 0);
+    assert.equal((await record(['maroctelecom=2,430,000', 'inwi.ma=2,031,000', '--at', ago(24), '--source', PAGE])).code, 0);
+    const before = feedText();
+    assert.ok(before.length > 1024);
+    const r = await record(['maroctelecom=2,401,250', '--source', PAGE], { shell: 'ulimit -f 1' });
+    assert.equal(r.signal, 'SIGXFSZ', `not killed: ${r.code} ${r.stderr}`);
+    assert.equal(feedText(), before);
+    assert.equal((await record(['maroctelecom=2,401,250', '--source', PAGE])).code, 0);
+    assert.deepEqual(readdirSync(join(dir, 'public')).filter((f) => f.includes('.tmp-')), []);
   });
 });
