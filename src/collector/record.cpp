@@ -71,9 +71,9 @@ std::optional<std::int64_t> read_pasted_count(std::string_view text, std::string
             return refuse("is not a whole count in groups of three digits (a decimal, or a digit missing?)");
     std::string digits;
     for (const std::string& g : groups) digits += g;
-    if (digits.size() > 13 || std::strtoll(digits.c_str(), nullptr, 10) > kMaxCount)
-        return refuse("is more than any page's audience (at most " + format_count(kMaxCount) + ")");
-    return std::strtoll(digits.c_str(), nullptr, 10);
+    const std::int64_t count = digits.size() > 13 ? kMaxCount + 1 : std::strtoll(digits.c_str(), nullptr, 10);
+    if (count > kMaxCount) return refuse("is more than any page's audience (at most " + format_count(kMaxCount) + ")");
+    return count;
 }
 
 bool valid_source(std::string_view source) {
@@ -94,16 +94,16 @@ Recorded record(const CollectConfig& config, const Feed* published, const std::v
                 bool force) {
     Recorded out;
     NextFeed base = next_feed(config, published, {}, now);
-    Feed f = base.feed ? *base.feed : Feed{};
+    Feed f = base.feed ? std::move(*base.feed) : config.feed;
     if (!base.feed) {  // no page has a baseline yet: the campaign as configured, without pages
-        f = config.feed;
         f.pages.clear();
         f.generated_at = now;
     }
+    // A page's place in the configuration, which is the feed's order.
+    const auto place = [&](std::string_view id) { return find_page(config.feed, id) - config.feed.pages.data(); };
     for (const Record& r : records) {
-        const auto wanted = std::find_if(config.feed.pages.begin(), config.feed.pages.end(),
-                                         [&](const Page& p) { return same_page_id(p.id, r.page); });
-        if (wanted == config.feed.pages.end()) {
+        const Page* wanted = find_page(config.feed, r.page);
+        if (!wanted) {
             out.refused = r.page + ": not a page of the campaign (" + std::to_string(config.feed.pages.size()) +
                           " pages in the configuration)";
             return out;
@@ -126,14 +126,9 @@ Recorded record(const CollectConfig& config, const Feed* published, const std::v
             p.baseline = m;
             p.samples.clear();
             p.rate_per_s.reset();
-            // In the configuration's order.
-            const auto index = wanted - config.feed.pages.begin();
-            auto at = std::find_if(f.pages.begin(), f.pages.end(), [&](const Page& q) {
-                const auto qi = std::find_if(config.feed.pages.begin(), config.feed.pages.end(),
-                                             [&](const Page& c) { return c.id == q.id; });
-                return qi - config.feed.pages.begin() > index;
-            });
-            f.pages.insert(at, std::move(p));
+            const auto after = std::find_if(f.pages.begin(), f.pages.end(),
+                                            [&](const Page& q) { return place(q.id) > place(id); });
+            f.pages.insert(after, std::move(p));
             out.done.push_back(id + " baseline " + format_count(r.count));
         } else {
             const Measurement& last = page->samples.empty() ? page->baseline : page->samples.back();
@@ -173,28 +168,27 @@ Recorded undo_record(const CollectConfig& config, const Feed& published, std::st
         out.refused = std::string(page) + ": no such page in the published feed";
         return out;
     }
+    const std::string id = p->id;  // kept: the page may go
     const bool baseline = p->samples.empty();
     const Measurement& last = baseline ? p->baseline : p->samples.back();
-    const auto wanted = std::find_if(config.feed.pages.begin(), config.feed.pages.end(),
-                                     [&](const Page& c) { return same_page_id(c.id, p->id); });
-    const bool measured_baseline = wanted != config.feed.pages.end() &&
-                                   config.measured_baseline[static_cast<std::size_t>(wanted - config.feed.pages.begin())];
+    const Page* wanted = find_page(config.feed, id);
+    const bool measured_baseline =
+        wanted && config.measured_baseline[static_cast<std::size_t>(wanted - config.feed.pages.data())];
     if (last.provenance.source == kMeasuredSource || (baseline && !measured_baseline)) {
-        out.refused = p->id + ": its last measurement (" + format_count(last.count) + " at " + format_rfc3339(last.at) +
+        out.refused = id + ": its last measurement (" + format_count(last.count) + " at " + format_rfc3339(last.at) +
                       ") was not recorded by hand" + (baseline ? " (the configuration's baseline)" : "");
         return out;
     }
-    out.done.push_back(p->id + " " + format_count(last.count) + " at " + format_rfc3339(last.at) + " withdrawn");
+    const std::string withdrawn = id + " " + format_count(last.count) + " at " + format_rfc3339(last.at) + " withdrawn";
     if (baseline)
         f.pages.erase(f.pages.begin() + (p - f.pages.data()));
     else
         p->samples.pop_back();
-    NextFeed next = next_feed(config, &f, {}, std::max(now, f.generated_at));
-    out.feed = next.feed ? std::move(next.feed) : std::optional<Feed>{};
-    if (!out.feed) {  // nothing left to show: the campaign without pages cannot be a feed
-        out.refused = p->id + ": withdrawing it would leave no page to publish";
-        out.done.clear();
-    }
+    out.feed = next_feed(config, &f, {}, std::max(now, f.generated_at)).feed;
+    if (out.feed)
+        out.done.push_back(withdrawn);
+    else  // nothing left to show: the campaign without pages cannot be a feed
+        out.refused = id + ": withdrawing it would leave no page to publish";
     return out;
 }
 

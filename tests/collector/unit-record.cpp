@@ -176,3 +176,14 @@ TEST(Record, PagesMeasuredByHandAreLeftToTheirRecordsByRuns) {
       "money": {"currency": "MAD", "per_unit": 3}, "pages": [{"id": "a", "name": "A", "by_hand": "yes"}]})";
     EXPECT_EQ(parse_collect_config(wrong, kStart).error.message(), "$.pages[0].by_hand: must be true or false");
 }
+
+TEST(Record, WithdrawingTheOnlyRecordLeftIsRefusedAndSaysWhy) {
+    const std::string text = R"({"output": "feed.json", "campaign": {"title": "Unlike", "since": "2026-11-01T00:00:00Z"},
+      "money": {"currency": "MAD", "per_unit": 3}, "pages": [{"id": "inwi.ma", "name": "Inwi", "by_hand": true}]})";
+    const CollectConfig c = *parse_collect_config(text, kStart).config;
+    const Feed f = readable(record(c, nullptr, {read_off("inwi.ma", 1500000, kStart - kDay)}, kStart, false), kStart);
+    const Recorded undone = undo_record(c, f, "inwi.ma", kStart);
+    EXPECT_FALSE(undone.feed);
+    EXPECT_EQ(undone.refused, "inwi.ma: withdrawing it would leave no page to publish");
+    EXPECT_TRUE(undone.done.empty());
+}
