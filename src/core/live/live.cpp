@@ -323,6 +323,7 @@ void Live::merge(Instant now) {
     const Feed& base = base_ ? *base_ : bundled_;
     Feed m = base;
     m.pages.clear();
+    const std::string source = words_->say(Msg::graph_source, {s_.graph_version});
     for (const std::string& id : graph_ids_) {
         if (contains(unknown_, id)) continue;
         const Page* page = find_page(base, id);
@@ -332,7 +333,7 @@ void Live::merge(Instant now) {
         // Each count says where it comes from, in the widget's words (said anew when they change).
         std::vector<Measurement> read;
         for (const Count& c : counted->second) {
-            Measurement m{c.at, c.count, {Status::reported, words_->say(Msg::graph_source, {s_.graph_version}), {}}};
+            Measurement m{c.at, c.count, {Status::reported, source, {}}};
             m.provenance.note = words_->say(c.unit == Unit::likes       ? Msg::note_likes
                                             : c.unit != page->unit ? Msg::note_stand_in
                                                                    : Msg::note_followers);
