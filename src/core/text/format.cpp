@@ -84,23 +84,4 @@ std::string format_rate(double per_minute) {
     return buf;
 }
 
-namespace {
-std::string plural(std::int64_t n, const char* unit) {
-    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
-}
-}  // namespace
-
-std::string format_duration(Instant d) {
-    if (d < 0) d = -d;
-    const std::int64_t days = d / kDay, hours = d % kDay / kHour, minutes = d % kHour / kMinute;
-    if (days >= 365) {
-        const std::int64_t years = days / 365, rest = days % 365;
-        return rest >= 1 ? plural(years, "year") + " " + plural(rest, "day") : plural(years, "year");
-    }
-    if (days > 0) return hours ? plural(days, "day") + " " + plural(hours, "hour") : plural(days, "day");
-    if (hours > 0) return minutes ? plural(hours, "hour") + " " + plural(minutes, "minute") : plural(hours, "hour");
-    if (minutes > 0) return plural(minutes, "minute");
-    return plural(d / kSecond, "second");
-}
-
 }  // namespace likeloss

@@ -1,11 +1,9 @@
-// Numbers, money and durations in English: what the locales (locale.hpp, which also writes dates)
-// build on, and the collector's and the feed reader's messages.
+// Numbers and money in English: what the locales (locale.hpp, which also writes dates) build on,
+// and the collector's and the feed reader's messages.
 #pragma once
 
 #include <cstdint>
 #include <string>
-
-#include "feed/time.hpp"
 
 namespace likeloss {
 
@@ -17,6 +15,5 @@ std::string format_money(double value, const std::string& currency);  // "1,483,
 std::string money_amount(double value);  // the amount alone, as format_money writes it: "-1,483,956", "0.25"
 std::string format_percent(double percent);               // 7.4123 -> "7.41%"
 std::string format_rate(double per_minute);               // 34.85 -> "34.8", 1234.5 -> "1,235"
-std::string format_duration(Instant d);                   // "3 days 16 hours", "5 minutes"
 
 }  // namespace likeloss
