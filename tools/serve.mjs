@@ -24,7 +24,15 @@ const TYPES = {
 export function startServer({ root, port = 0, host = '127.0.0.1', files = {} }) {
   const base = resolve(root);
   const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
+    // A path is read as a path, even one that looks like a host ("//x"); anything unreadable is a
+    // bad request, never the end of the server.
+    let url;
+    try {
+      url = new URL(req.url.startsWith('/') ? `http://localhost${req.url}` : req.url);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (Object.hasOwn(files, url.pathname)) {
       const body = Buffer.from(files[url.pathname]);
       res.writeHead(200, {

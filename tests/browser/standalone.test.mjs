@@ -48,6 +48,18 @@ describe('the standalone page', () => {
     await context.close();
   });
 
+  test('the site\'s server answers odd request targets and keeps serving', async () => {
+    const { request } = await import('node:http');
+    const { hostname, port } = new URL(site.origin);
+    const status = (path) => new Promise((ok, fail) => {
+      request({ hostname, port, path }, (res) => { res.resume(); ok(res.statusCode); }).on('error', fail).end();
+    });
+    assert.equal(await status('//'), 200);  // a path, not a host: the index
+    assert.equal(await status('/%zz'), 400);
+    assert.equal(await status('/../../etc/passwd'), 404);  // resolved inside the site: not there
+    assert.equal(await status('/widget.html'), 200);
+  });
+
   test("shows each operator's colour", async () => {
     const { context, page } = await openPage(browser, site.origin + '/');
     await waitForCounter(page);
