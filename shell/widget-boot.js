@@ -11,7 +11,8 @@
 
   // What the page shows, for people (the text) and for checks (frames drawn, errors).
   // `data` is the live data's state (src/core/live/live.cpp, state_json): requests, failures, notice.
-  var state = window.likeloss = { frames: 0, lines: [], error: '', data: null };
+  // `tooltip` is what the tooltip open on the canvas says, one paragraph an item ([] when none).
+  var state = window.likeloss = { frames: 0, lines: [], tooltip: [], error: '', data: null };
 
   // The page's own messages: English from the catalogue (src/core/text/lang/en.json, written in
   // here at build time by tools/boot_words.mjs) until the visitor's words come.
@@ -235,6 +236,7 @@
         }
         writeText();
       },
+      setTooltip: function (lines) { state.tooltip = lines; },
       setContentHeight: function (px) {
         box.style.height = px + 'px';
       },

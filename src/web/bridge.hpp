@@ -12,6 +12,7 @@ void page_attach();                          // start reporting the canvas's siz
 // The figures as sentences (screen readers, tests). Not urgent: a tick of the counter, which
 // the page may pass on to screen readers later, throttled.
 void page_set_text(const char* lines_json, bool urgent);
+void page_set_tooltip(const char* lines_json); // what the open tooltip says ([] when none)
 int page_preferences();                      // bit 0: prefers dark, bit 1: prefers reduced motion
 void page_set_content_height(double css_px); // the counter needs this much height
 void page_frame_drawn();                     // a frame was drawn (idle checks count them)

@@ -85,6 +85,7 @@ struct App {
     Instant motion_at = 0;        // the instant shown while motion is reduced
     bool text_urgent = true;      // the next text is news (a new feed, a notice), not a tick
     std::string text;        // the sentences last sent to the page
+    std::string tooltip;     // the open tooltip's words last sent to the page
     double content_css = 0;  // the height last asked of the page
 
     // Language: English is built in; another is fetched (lang/<language>.json) and, until it
@@ -315,7 +316,7 @@ void frame() {
     // A pointer that left the canvas hovers nothing, so no tooltip is left behind.
     if (!app.pointer_inside) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
-    const float content = draw_counter(app.view, ImVec2(static_cast<float>(app.width), static_cast<float>(app.height)));
+    const Drawn drawn = draw_counter(app.view, ImVec2(static_cast<float>(app.width), static_cast<float>(app.height)));
     ImGui::Render();
 
     if (drawable) {
@@ -330,7 +331,12 @@ void frame() {
     }
 
     publish_text(app.model ? &app.view.description : nullptr);
-    const double css = std::ceil(content / app.scale);
+    std::string tooltip = nlohmann::json(drawn.tooltip).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (tooltip != app.tooltip) {
+        app.tooltip = std::move(tooltip);
+        web::page_set_tooltip(app.tooltip.c_str());
+    }
+    const double css = std::ceil(drawn.height / app.scale);
     if (std::fabs(css - app.content_css) >= 1) {
         app.content_css = css;
         web::page_set_content_height(css);

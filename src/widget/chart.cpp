@@ -5,12 +5,12 @@
 
 namespace likeloss {
 
-void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>& colors, const Theme& theme,
-                const Fonts& fonts, float s, ImVec2 min, ImVec2 max, const Words& words,
-                std::string (*visual)(const std::string&, bool)) {
+int draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>& colors, const Theme& theme,
+               const Fonts& fonts, float s, ImVec2 min, ImVec2 max, const Words& words,
+               std::string (*visual)(const std::string&, bool)) {
     const bool rtl = words.locale->rtl;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (series.size() < 2) return;
+    if (series.size() < 2) return -1;
 
     // Axes' labels take the bottom line and the left margin.
     ImGui::PushFont(fonts.small);
@@ -65,19 +65,16 @@ void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>&
     dl->AddText(ImVec2(max.x - last_w, plot_max.y + 4 * s), muted, last.c_str());
     ImGui::PopFont();
 
-    // Hovering the chart names the nearest measured instant.
+    // Hovering the chart rings the nearest measured instant (the caller explains it).
     ImGui::SetCursorScreenPos(min);
     ImGui::InvisibleButton("chart", ImVec2(max.x - min.x, max.y - min.y));
-    if (ImGui::IsItemHovered()) {
-        const float mx = ImGui::GetIO().MousePos.x;
-        std::size_t near = 0;
-        for (std::size_t i = 1; i < line.size(); ++i)
-            if (std::abs(line[i].x - mx) < std::abs(line[near].x - mx)) near = i;
-        dl->AddCircle(line[near], 6.0f * s, to_u32(theme.accent), 0, 2.0f * s);
-        const std::string tip = visual(words.say(Msg::chart_tip, {words.date_time(series[near].at),
-                                                                  words.count(series[near].total)}), rtl);
-        ImGui::SetTooltip("%s", tip.c_str());
-    }
+    if (!ImGui::IsItemHovered()) return -1;
+    const float mx = ImGui::GetIO().MousePos.x;
+    std::size_t near = 0;
+    for (std::size_t i = 1; i < line.size(); ++i)
+        if (std::abs(line[i].x - mx) < std::abs(line[near].x - mx)) near = i;
+    dl->AddCircle(line[near], 6.0f * s, to_u32(theme.accent), 0, 2.0f * s);
+    return static_cast<int>(near);
 }
 
 }  // namespace likeloss

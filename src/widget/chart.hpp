@@ -11,8 +11,9 @@
 namespace likeloss {
 
 // Draws into the rectangle [min, max] of the current window; an item covers it for hovering.
-void draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>& page_colors, const Theme& theme,
-                const Fonts& fonts, float scale, ImVec2 min, ImVec2 max, const Words& words,
-                std::string (*visual)(const std::string&, bool));
+// Returns the index in `series` of the instant under the pointer, or -1.
+int draw_chart(const std::vector<SeriesPoint>& series, const std::vector<Rgba>& page_colors, const Theme& theme,
+               const Fonts& fonts, float scale, ImVec2 min, ImVec2 max, const Words& words,
+               std::string (*visual)(const std::string&, bool));
 
 }  // namespace likeloss

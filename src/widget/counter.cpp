@@ -110,8 +110,10 @@ void provenance_lines(const Provenance& p) {
 }
 
 // A hover (or a tap, which moves the pointer there) on the last item explains where it comes from.
-// Where the open tooltip ends, so a small widget (the badge) can grow to show all of it.
+// Where the open tooltip ends, so a small widget (the badge) can grow to show all of it, and
+// what it says, for the page.
 float tooltip_bottom = 0;
+std::vector<std::string> tooltip_said;
 
 template <typename Body>
 void explain(const CounterView& v, Body body) {
@@ -124,6 +126,8 @@ void explain(const CounterView& v, Body body) {
     body();
     tips = nullptr;
     lay_out_tips(said);
+    for (std::string& p : said)
+        if (p != kTipBreak) tooltip_said.push_back(std::move(p));
     ImGui::PopStyleColor();
     tooltip_bottom = std::max(tooltip_bottom, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::EndTooltip();
@@ -229,6 +233,30 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
     });
 }
 
+// An instant of the chart: the net total then, and each page measured then with the source of that
+// measurement (said once for pages that share it, as the pages of one Graph API run do).
+void explain_instant(const CounterView& v, const SeriesPoint& point) {
+    explain(v, [&] {
+        const Words& wd = words();
+        tip(wd.say(Msg::chart_tip, {wd.date_time(point.at), wd.count(point.total)}));
+        const Provenance* pending = nullptr;
+        for (const Page& p : v.model->feed().pages) {
+            const Measurement* m = p.baseline.at == point.at ? &p.baseline : nullptr;
+            for (const Measurement& sample : p.samples)
+                if (sample.at == point.at) m = &sample;
+            if (!m) continue;
+            const Provenance& pr = m->provenance;
+            if (pending && (pending->status != pr.status || pending->source != pr.source || pending->note != pr.note))
+                provenance_lines(*pending);
+            if (!pending) tip_break();
+            pending = &pr;
+            tip(wd.say(Msg::list, {isolate(p.name), wd.say(counted(audience_of(p)),
+                                                             {Arg(wd.count(m->count), static_cast<double>(m->count))})}));
+        }
+        if (pending) provenance_lines(*pending);
+    });
+}
+
 // What a plural message says of a count drawn elsewhere: "likes lost" beside a big "187,680".
 std::string without_number(Msg id, std::int64_t n) {
     return trim(words().say(id, {Arg("", static_cast<double>(n))}));
@@ -241,7 +269,7 @@ Layout layout_for(Layout asked, float css_width) {
     return css_width >= 300 ? Layout::full : css_width >= 200 ? Layout::compact : Layout::badge;
 }
 
-float draw_counter(const CounterView& v, ImVec2 size) {
+Drawn draw_counter(const CounterView& v, ImVec2 size) {
     view = &v;
     const Words& wd = words();
     const bool r = rtl();
@@ -263,13 +291,14 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     ImGui::PopStyleVar();  // Begin has read it; tooltips keep their own padding
     ImGui::SetCursorPos(ImVec2(pad, pad));
     tooltip_bottom = 0;
+    tooltip_said.clear();
 
     if (!v.model) {  // nothing to count yet: say why, in place of the figures
         paragraph(v.fonts.body, v.theme.fg, v.notice.empty() ? wd.say(Msg::no_figures) : v.notice, pad, right);
         const float h = ImGui::GetCursorPosY() + pad;
         ImGui::End();
         ImGui::PopStyleVar();
-        return h;
+        return {h, {}};
     }
     const Feed& feed = v.model->feed();
     const Figures& f = v.figures;
@@ -355,7 +384,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
         const float badge_h = std::max(ImGui::GetCursorPosY() + pad - 2 * s, tooltip_bottom > 0 ? tooltip_bottom + 4 * s : 0.0f);
         ImGui::End();
         ImGui::PopStyleVar();
-        return badge_h;
+        return {badge_h, std::move(tooltip_said)};
     }
     std::string share = wd.say(Msg::share, {wd.percent(f.percent), wd.say(counted(audience), {Arg(wd.count(f.baseline),
                                                                                                static_cast<double>(f.baseline))})});
@@ -400,8 +429,9 @@ float draw_counter(const CounterView& v, ImVec2 size) {
         const float chart_y = ImGui::GetCursorPosY() + 4 * s;  // the window sits at the origin
         std::vector<Rgba> colors;
         for (std::size_t i = 0; i < feed.pages.size(); ++i) colors.push_back(page_color(feed.pages[i].color, i));
-        draw_chart(v.series, colors, v.theme, v.fonts, s, ImVec2(pad, chart_y), ImVec2(right, chart_y + chart_h), wd,
-                   v.visual);
+        const int hovered = draw_chart(v.series, colors, v.theme, v.fonts, s, ImVec2(pad, chart_y),
+                                       ImVec2(right, chart_y + chart_h), wd, v.visual);
+        if (hovered >= 0) explain_instant(v, v.series[static_cast<std::size_t>(hovered)]);
         ImGui::SetCursorPos(ImVec2(pad, chart_y + chart_h + 10 * s));
     }
 
@@ -418,7 +448,7 @@ float draw_counter(const CounterView& v, ImVec2 size) {
     const float content_h = ImGui::GetCursorPosY() + pad - 2 * s;
     ImGui::End();
     ImGui::PopStyleVar();
-    return content_h;
+    return {content_h, std::move(tooltip_said)};
 }
 
 }  // namespace likeloss

@@ -38,8 +38,13 @@ struct CounterView {
 // The layout that fits `css_width`: the full card from 300 px, compact rows below, a badge below 200.
 Layout layout_for(Layout asked, float css_width);
 
-// Draws the whole counter in a window covering `size` (device pixels) and returns the height
-// the content needs, in device pixels, so the page can size the canvas to fit it.
-float draw_counter(const CounterView& view, ImVec2 size);
+struct Drawn {
+    float height = 0;                  // what the content needs, in device pixels
+    std::vector<std::string> tooltip;  // the open tooltip's paragraphs (logical text), if one is open
+};
+
+// Draws the whole counter in a window covering `size` (device pixels). The height lets the page
+// size the canvas to fit; the tooltip's words let it tell what the pixels say.
+Drawn draw_counter(const CounterView& view, ImVec2 size);
 
 }  // namespace likeloss
