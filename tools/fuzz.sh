@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-25}
 shift || true
-all=(feed feed-roundtrip time options config graph live collect)
+all=(feed feed-roundtrip time options config graph live collect record)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then

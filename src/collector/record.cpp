@@ -27,13 +27,19 @@ char32_t separator_kind(char32_t c) {
     return 0;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+// What was typed, said back in a message: well-formed UTF-8 whatever came, and not a page long.
+std::string readable(std::string_view typed) {
+    std::string out;
+    std::size_t pos = 0;
+    for (int n = 0; pos < typed.size() && n < 40; ++n) append_utf8(out, next_codepoint(typed, pos));
+    return pos < typed.size() ? out + "\xE2\x80\xA6" : out;
+}
 
 }  // namespace
 
 std::optional<std::int64_t> read_pasted_count(std::string_view text, std::string* why) {
     const auto refuse = [&](const std::string& reason) -> std::optional<std::int64_t> {
-        if (why) *why = quoted(text) + " " + reason;
+        if (why) *why = "\"" + readable(text) + "\" " + reason;
         return std::nullopt;
     };
     std::u32string c;
@@ -104,7 +110,7 @@ Recorded record(const CollectConfig& config, const Feed* published, const std::v
     for (const Record& r : records) {
         const Page* wanted = find_page(config.feed, r.page);
         if (!wanted) {
-            out.refused = r.page + ": not a page of the campaign (" + std::to_string(config.feed.pages.size()) +
+            out.refused = readable(r.page) + ": not a page of the campaign (" + std::to_string(config.feed.pages.size()) +
                           " pages in the configuration)";
             return out;
         }
@@ -154,6 +160,10 @@ Recorded record(const CollectConfig& config, const Feed* published, const std::v
             out.done.push_back(id + " " + format_count(r.count));
         }
     }
+    if (f.pages.empty()) {  // nothing recorded, and no page measured yet
+        out.refused = "no page has a measurement yet: record one, such as " + config.feed.pages.front().id + "=2300412";
+        return out;
+    }
     for (const Page& p : f.pages)
         f.generated_at = std::max(f.generated_at, p.samples.empty() ? p.baseline.at : p.samples.back().at);
     out.feed = std::move(f);
@@ -165,7 +175,7 @@ Recorded undo_record(const CollectConfig& config, const Feed& published, std::st
     Feed f = published;
     Page* p = find_page(f, page);
     if (!p) {
-        out.refused = std::string(page) + ": no such page in the published feed";
+        out.refused = readable(page) + ": no such page in the published feed";
         return out;
     }
     const std::string id = p->id;  // kept: the page may go

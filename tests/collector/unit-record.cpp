@@ -61,6 +61,9 @@ TEST(Record, CountsAsPeoplePasteThem) {
     EXPECT_NE(why("-5").find("not a count"), std::string::npos);
     EXPECT_NE(why("").find("not a count"), std::string::npos);
     EXPECT_NE(why("99999999999999").find("more than any page"), std::string::npos);
+    // Said back readable whatever was pasted: a stray byte as �, a long paste cut.
+    EXPECT_EQ(why("2\xff" "300").substr(0, 9), "\"2\uFFFD300\"");
+    EXPECT_EQ(why(std::string(50, 'x')).substr(0, 45), "\"" + std::string(40, 'x') + "…\"");
 }
 
 TEST(Record, ASourceIsAWebAddressOrACitation) {
