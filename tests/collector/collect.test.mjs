@@ -5,7 +5,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -548,6 +548,31 @@ describe('counts recorded by hand', () => {
     // At the feed's instant, an hour after the last record: counted on from it at the recorded rate.
     assert.match(figures, /Maroc Telecom: [\d,]+ likes lost \(2\.\d\d% of 2,447,581\)/);
     assert.match(figures, /from measurements up to/);
+  });
+
+  test("the README's way without a token: its example configuration and its commands, as written", async () => {
+    copyFileSync(join(repo, 'examples/by-hand.json'), join(dir, 'by-hand.json'));
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Without a token'));
+    const commands = section.match(/```sh\n *(likeloss-collect record[^]*?)\n *```/)[1];
+    const run = (script) => new Promise((ok) => {
+      const child = spawn('bash', ['-euc', `likeloss-collect() { "${bin('likeloss-collect')}" "$@"; }\n${script}`], { cwd: dir });
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += d; });
+      child.on('close', (code) => ok({ code, stderr }));
+    });
+    let r = await run(commands);
+    assert.equal(r.code, 0, r.stderr);
+    const f = JSON.parse(readFileSync(join(dir, 'public/campaign.json'), 'utf8'));
+    assert.deepEqual(f.pages.map((p) => [p.id, p.baseline.count, p.samples.map((m) => m.count)]),
+      [['maroctelecom', 2447581, [2430112]], ['inwi.ma', 2040794, [2031950]]]);
+    assert.match(f.pages[0].baseline.source, /^https:\/\/web\.archive\.org\/web\/20261130221400\//);
+    assert.equal(f.pages[0].samples[0].note, 'read by a volunteer at noon');
+    // Its undo, as written.
+    r = await run(section.match(/`(likeloss-collect record by-hand\.json --undo [^`]+)`/)[1]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /inwi\.ma 2,031,950 at .* withdrawn/);
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'public/campaign.json'), 'utf8')).pages[1].samples, []);
   });
 
   test('every refusal says why, exits 3 and leaves the feed byte for byte', async () => {
