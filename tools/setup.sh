@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what likeloss needs to build and test, and only what is missing:
 #   Debian packages (Emscripten, nlohmann/json, GoogleTest, libcurl, Chromium, the Inter font,
-#   fonttools, and clang with its sanitizer and libFuzzer runtimes for the checked build),
+#   fonttools, EGL and GLES on Mesa's software rasteriser with libpng for the native renderer,
+#   and clang with its sanitizer and libFuzzer runtimes for the checked build),
 #   Dear ImGui 1.86 and FriBidi from Debian's source packages into third_party/imgui and
 #   third_party/fribidi (arabic.wasm; the native build links libfribidi-dev),
 #   the npm packages of the browser tests (playwright-core, pngjs) into node_modules.
@@ -13,7 +14,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 packages=(cmake make g++ clang libclang-rt-dev python3 dpkg-dev libgtest-dev nlohmann-json3-dev libcurl4-openssl-dev emscripten chromium
-          fonts-inter fonttools libfribidi-dev pkg-config fonts-noto-core)
+          fonts-inter fonttools libfribidi-dev pkg-config fonts-noto-core
+          libegl-dev libgles-dev libegl-mesa0 libgl1-mesa-dri libpng-dev)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, second command: install what is missing, build both sides and run every test.
-#   1. the core's unit tests (GoogleTest under CTest), native
+#   1. the core's unit tests (GoogleTest under CTest), native, and every layout drawn natively
+#      (EGL without a display) against its reference image
 #   2. the same tests again under AddressSanitizer + UBSan (preset asan, clang)
 #   3. the collector (likeloss-collect) against a Graph-API-like server on 127.0.0.1
 #   4. the browser tests (node:test + playwright-core) in a real headless Chromium

@@ -243,19 +243,6 @@ void data_changed() {
     wake();
 }
 
-// Tooltips in the widget's own colours rather than ImGui's debug look.
-void style_tooltips(const Theme& t, float scale) {
-    ImGuiStyle& style = ImGui::GetStyle();
-    style = ImGuiStyle();  // the colours a tooltip uses are all set below: no colour scheme is needed
-    style.WindowRounding = style.PopupRounding = 6;
-    style.WindowPadding = ImVec2(10, 8);
-    style.ScaleAllSizes(scale);
-    style.Colors[ImGuiCol_PopupBg] = to_vec4(t.bg);
-    style.Colors[ImGuiCol_Text] = to_vec4(t.fg);
-    style.Colors[ImGuiCol_Border] = to_vec4(t.rule);
-    style.Colors[ImGuiCol_Separator] = to_vec4(t.rule);
-}
-
 void sleep_until_due(Instant now);
 
 void frame() {

@@ -61,15 +61,32 @@ std::vector<std::string> wrapped(ImFont* font, const std::string& logical, float
     return lines;
 }
 
-// Lines of a paragraph, each made drawable and placed at the start edge of [x0, x1]. One item for
-// ImGui, so a tooltip can explain all of it.
+// `logical` made drawable and cut with an ellipsis to fit `width` (the cut is made on the logical
+// text, so a right-to-left name keeps its beginning).
+std::string fitted(ImFont* font, const std::string& logical, float width) {
+    std::string drawn = shown(logical);
+    if (width_of(font, drawn) <= width) return drawn;
+    std::string cut = logical;
+    while (!cut.empty()) {
+        do cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xc0) == 0x80);  // whole UTF-8 characters
+        if (!cut.empty()) cut.pop_back();
+        drawn = shown(cut + "\xE2\x80\xA6");
+        if (width_of(font, drawn) <= width) return drawn;
+    }
+    return "\xE2\x80\xA6";
+}
+
+// Lines of a paragraph, each made drawable and placed at the start edge of [x0, x1] (a word longer
+// than the line is cut with an ellipsis, never by the card's edge). One item for ImGui, so a
+// tooltip can explain all of it.
 void lines_at(ImFont* font, Rgba color, const std::vector<std::string>& lines, float x0, float x1) {
     ImGui::BeginGroup();
     std::string carried;  // the isolates a line leaves open, closed there and opened again on the next
     for (const std::string& l : lines) {
         const std::string line = carried + l;
         carried = open_isolates(line);
-        line_at(font, color, shown(line + close_isolates(carried)), x0, x1);
+        line_at(font, color, fitted(font, line + close_isolates(carried), x1 - x0), x0, x1);
     }
     ImGui::EndGroup();
 }
@@ -132,22 +149,6 @@ void explain(const CounterView& v, Body body) {
     tooltip_bottom = std::max(tooltip_bottom, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::EndTooltip();
     ImGui::PopFont();
-}
-
-// `logical` made drawable and cut with an ellipsis to fit `width` (the cut is made on the logical
-// text, so a right-to-left name keeps its beginning).
-std::string fitted(ImFont* font, const std::string& logical, float width) {
-    std::string drawn = shown(logical);
-    if (width_of(font, drawn) <= width) return drawn;
-    std::string cut = logical;
-    while (!cut.empty()) {
-        do cut.pop_back();
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xc0) == 0x80);  // whole UTF-8 characters
-        if (!cut.empty()) cut.pop_back();
-        drawn = shown(cut + "\xE2\x80\xA6");
-        if (width_of(font, drawn) <= width) return drawn;
-    }
-    return "\xE2\x80\xA6";
 }
 
 void explain_money(const CounterView& v) {
@@ -262,11 +263,17 @@ std::string without_number(Msg id, std::int64_t n) {
     return trim(words().say(id, {Arg("", static_cast<double>(n))}));
 }
 
+// The narrowest place (CSS px) a layout asked for is drawn in without cutting a figure.
+float narrowest(Layout layout) {
+    return layout == Layout::full ? 240.0f : layout == Layout::compact ? 150.0f : 0.0f;
+}
+
 }  // namespace
 
 Layout layout_for(Layout asked, float css_width) {
-    if (asked != Layout::fit) return asked;
-    return css_width >= 300 ? Layout::full : css_width >= 200 ? Layout::compact : Layout::badge;
+    if (asked == Layout::fit) return css_width >= 300 ? Layout::full : css_width >= 200 ? Layout::compact : Layout::badge;
+    if (css_width >= narrowest(asked)) return asked;
+    return asked == Layout::full ? layout_for(Layout::fit, css_width) : Layout::badge;  // never a clipped figure
 }
 
 Drawn draw_counter(const CounterView& v, ImVec2 size) {
@@ -275,6 +282,11 @@ Drawn draw_counter(const CounterView& v, ImVec2 size) {
     const bool r = rtl();
     const float s = v.scale;
     const Layout layout = layout_for(v.layout, size.x / s);
+    std::string notice = v.notice;
+    if (v.layout != Layout::fit && layout != v.layout) {  // asked for, too wide for its place: said in small print
+        const std::string why = wd.say(Msg::ignored, {"layout", wd.say(Msg::layout_narrow, {wd.count(static_cast<std::int64_t>(narrowest(v.layout)))})});
+        notice = notice.empty() ? why : notice + " " + why;
+    }
     const bool full = layout == Layout::full, badge = layout == Layout::badge;
     const float pad = (badge ? 10.0f : 18.0f) * s;
     const float w = size.x - 2 * pad;
@@ -294,7 +306,7 @@ Drawn draw_counter(const CounterView& v, ImVec2 size) {
     tooltip_said.clear();
 
     if (!v.model) {  // nothing to count yet: say why, in place of the figures
-        paragraph(v.fonts.body, v.theme.fg, v.notice.empty() ? wd.say(Msg::no_figures) : v.notice, pad, right);
+        paragraph(v.fonts.body, v.theme.fg, notice.empty() ? wd.say(Msg::no_figures) : notice, pad, right);
         const float h = ImGui::GetCursorPosY() + pad;
         ImGui::End();
         ImGui::PopStyleVar();
@@ -303,8 +315,8 @@ Drawn draw_counter(const CounterView& v, ImVec2 size) {
     const Feed& feed = v.model->feed();
     const Figures& f = v.figures;
     const Audience audience = audience_of(feed);
-    if (!v.notice.empty()) {
-        paragraph(v.fonts.small, v.theme.accent, v.notice, pad, right);
+    if (!notice.empty()) {
+        paragraph(v.fonts.small, v.theme.accent, notice, pad, right);
         ImGui::Dummy(ImVec2(0, 4 * s));
     }
 
@@ -325,7 +337,10 @@ Drawn draw_counter(const CounterView& v, ImVec2 size) {
     const std::int64_t total = gain ? f.gained : f.lost;
     const std::string headline = wd.count(total);
     const float big_y = ImGui::GetCursorPosY();
-    ImFont* big = width_of(v.fonts.big, headline) > w * (badge ? 0.7f : 0.95f) ? v.fonts.title : v.fonts.big;
+    // The biggest font it fits in: a figure is never cut.
+    ImFont* big = width_of(v.fonts.big, headline) <= w * (badge ? 0.7f : 0.95f) ? v.fonts.big
+                  : width_of(v.fonts.title, headline) <= w                    ? v.fonts.title
+                                                                              : v.fonts.strong;
     const float big_w = width_of(big, headline);
     ImGui::SetCursorPosX(r ? right - big_w : pad);
     text(big, gain ? v.theme.gain : v.theme.accent, headline);
@@ -351,13 +366,21 @@ Drawn draw_counter(const CounterView& v, ImVec2 size) {
         line_at(v.fonts.body, v.theme.muted, label, pad, right);
     }
 
-    // Money, then the share and speed.
+    // Money, then the share and speed: in the biggest font it fits in, else broken at its space.
+    const std::string money_logical = wd.money(f.money[0].value, f.money[0].currency);
+    const std::string money = shown(money_logical);
     ImFont* money_font = badge ? v.fonts.strong : v.fonts.title;
-    const std::string money = shown(wd.money(f.money[0].value, f.money[0].currency));
+    for (ImFont* smaller : {v.fonts.strong, v.fonts.small})
+        if (width_of(money_font, money) > w) money_font = smaller;
     const float money_y = ImGui::GetCursorPosY();
     float edge = r ? right - width_of(money_font, money) : pad + width_of(money_font, money);  // where the next goes
-    ImGui::SetCursorPosX(r ? edge : pad);
-    text(money_font, v.theme.fg, money);
+    if (width_of(money_font, money) <= w) {
+        ImGui::SetCursorPosX(r ? edge : pad);
+        text(money_font, v.theme.fg, money);
+    } else {
+        paragraph(money_font, v.theme.fg, money_logical, pad, right);
+        edge = r ? pad : right;  // nothing beside it
+    }
     explain_money(v);
     float line_y = money_y;
     for (std::size_t i = 1; i < f.money.size() && !(badge && i > 1); ++i) {
@@ -443,7 +466,7 @@ Drawn draw_counter(const CounterView& v, ImVec2 size) {
     paragraph(v.fonts.small, v.theme.muted, d.measured + " " + wd.say(Msg::data_from, {isolate(v.data_label)}), pad, right);
     paragraph(v.fonts.small, v.theme.muted, wd.say(Msg::how_money, {wd.say(noun(audience)), d.method}), pad, right);
     explain_money(v);
-    if (full) paragraph(v.fonts.small, v.theme.muted, wd.say(Msg::hover_hint), pad, right);
+    if (full && v.interactive) paragraph(v.fonts.small, v.theme.muted, wd.say(Msg::hover_hint), pad, right);
 
     const float content_h = ImGui::GetCursorPosY() + pad - 2 * s;
     ImGui::End();

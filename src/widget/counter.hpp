@@ -33,6 +33,7 @@ struct CounterView {
     std::string data_label;   // where the figures come from, for the footer
     std::string notice;       // a problem to tell the visitor about, empty when none
     Layout layout = Layout::fit;  // fit: by the width, see layout_for
+    bool interactive = true;  // a pointer may hover it (the canvas), or not (a picture of it)
 };
 
 // The layout that fits `css_width`: the full card from 300 px, compact rows below, a badge below 200.

@@ -32,6 +32,18 @@ Theme make_theme(const Look& o, bool prefers_dark) {
     return t;
 }
 
+void style_tooltips(const Theme& t, float scale) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();  // the colours a tooltip uses are all set below: no colour scheme is needed
+    style.WindowRounding = style.PopupRounding = 6;
+    style.WindowPadding = ImVec2(10, 8);
+    style.ScaleAllSizes(scale);
+    style.Colors[ImGuiCol_PopupBg] = to_vec4(t.bg);
+    style.Colors[ImGuiCol_Text] = to_vec4(t.fg);
+    style.Colors[ImGuiCol_Border] = to_vec4(t.rule);
+    style.Colors[ImGuiCol_Separator] = to_vec4(t.rule);
+}
+
 ImU32 to_u32(Rgba c, float alpha) {
     return IM_COL32(c.r, c.g, c.b, static_cast<int>(c.a * alpha + 0.5f));
 }

@@ -22,6 +22,9 @@ struct Theme {
 // parameters set; `transparent` clears the background so the host page shows through.
 Theme make_theme(const Look& look, bool prefers_dark);
 
+// Tooltips in the widget's own colours rather than ImGui's debug look, sized for `scale`.
+void style_tooltips(const Theme& theme, float scale);
+
 ImU32 to_u32(Rgba c, float alpha = 1.0f);
 ImVec4 to_vec4(Rgba c);
 

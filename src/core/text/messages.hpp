@@ -44,6 +44,7 @@ namespace likeloss {
     X(note_likes) X(per_unit_note)                                                                  \
     /* why a parameter was ignored */                                                               \
     X(bad_utf8) X(not_colour) X(not_page_colour) X(not_1_or_0) X(not_theme) X(not_layout)           \
+    X(layout_narrow)                                                                                \
     X(not_pages) X(not_currency) X(not_per_unit) X(not_title) X(not_lang) X(empty)                  \
     X(source_too_long) X(not_refresh) X(refresh_too_long) X(not_token) X(not_version)               \
     X(no_page) X(no_rate) X(not_web_address)                                                        \

@@ -1,0 +1,56 @@
+# The widget's drawing: Dear ImGui (1.86, Debian's source package) with its OpenGL ES 3 renderer,
+# Inter cut to the widget's glyphs, and src/widget. The web build adds GLFW on a canvas; the
+# native one (cmake/render.cmake) an EGL context without a display.
+set(IMGUI_DIR "${CMAKE_SOURCE_DIR}/third_party/imgui" CACHE PATH "Dear ImGui 1.86 sources")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui not found in IMGUI_DIR=${IMGUI_DIR}: run tools/setup.sh or set IMGUI_DIR")
+endif()
+
+# The widget never uses ImGui's default font (it loads Inter first): its data are cut at build time.
+add_custom_command(
+  OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/strip_default_font.py"
+          "${IMGUI_DIR}/imgui_draw.cpp" "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
+  DEPENDS "${IMGUI_DIR}/imgui_draw.cpp" tools/strip_default_font.py
+  COMMENT "Cutting Dear ImGui's default font")
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp"
+  "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
+  "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
+  src/widget/imgui_scanf.cpp)
+target_include_directories(imgui PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" src/widget)
+# One configuration point, as imgui intends: src/widget/imconfig_likeloss.h.
+target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="imconfig_likeloss.h" IMGUI_IMPL_OPENGL_ES3)
+
+# Fonts: Inter from Debian's fonts-inter, cut to the glyphs the widget can show, compiled in.
+set(LIKELOSS_FONT_DIR "/usr/share/fonts/opentype/inter" CACHE PATH "Folder holding Inter-*.otf")
+set(font_glyphs "${CMAKE_SOURCE_DIR}/assets/fonts/glyphs.txt")
+# A font cut to the code points listed in `glyphs`, without layout tables or hinting (the widget
+# neither kerns nor hints): likeloss_subset_font(in.otf glyphs.txt out.otf).
+function(likeloss_subset_font font glyphs subset)
+  get_filename_component(name "${font}" NAME_WE)
+  add_custom_command(
+    OUTPUT "${subset}"
+    COMMAND pyftsubset "${font}" "--unicodes-file=${glyphs}" "--output-file=${subset}" --layout-features=
+            --no-hinting --desubroutinize "--name-IDs=0,1,2,3,4,5,6,13,14"
+    DEPENDS "${glyphs}" "${font}"
+    COMMENT "Subsetting ${name}")
+endfunction()
+set(font_args)
+foreach(face Regular SemiBold)
+  likeloss_subset_font("${LIKELOSS_FONT_DIR}/Inter-${face}.otf" "${font_glyphs}" "${CMAKE_BINARY_DIR}/gen/Inter-${face}.subset.otf")
+  list(APPEND font_args "kFont${face}=${CMAKE_BINARY_DIR}/gen/Inter-${face}.subset.otf")
+endforeach()
+likeloss_embed(--binary gen/fonts.cpp "the fonts" ${font_args})
+
+add_library(likeloss_widget STATIC
+  src/widget/chart.cpp
+  src/widget/counter.cpp
+  src/widget/fonts.cpp
+  src/widget/theme.cpp
+  "${CMAKE_BINARY_DIR}/gen/fonts.cpp")
+target_include_directories(likeloss_widget PUBLIC src/widget src/assets)
+target_link_libraries(likeloss_widget PUBLIC likeloss_core imgui)
+
