@@ -74,9 +74,9 @@
     var frame = document.createElement('iframe');
     var query = params.toString();
     frame.src = widget.href + (query ? '?' + query : '');
-    // Named for assistive technology by its link's text, without direction controls that could
-    // reorder what a screen reader's braille display shows.
-    frame.title = (link.textContent || '').replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200) ||
+    // Named for assistive technology by its link's text (or its picture's alt text), without
+    // direction controls that could reorder what a screen reader's braille display shows.
+    frame.title = (link.textContent.trim() || (link.querySelector('img') || 0).alt || '').replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200) ||
       'Facebook likes lost: a live counter';
     frame.loading = 'lazy';
     frame.setAttribute('scrolling', 'no');

@@ -1,6 +1,7 @@
 #include "collect_config.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 
 #include "live/config.hpp"
 #include "text/format.hpp"
+#include "text/text.hpp"
 
 namespace likeloss {
 
@@ -77,6 +79,56 @@ CollectConfigResult parse_collect_config(std::string_view text, Instant now) {
         !whole(root, "timeout_s", "$.timeout_s", c.timeout_s, 1, 300, "seconds") ||
         !whole(root, "tries", "$.tries", c.tries, 1, 10, "tries"))
         return r;
+
+    if (!text_member("renderer", c.renderer, false)) return r;
+    if (root.contains("public_url")) {
+        const json& v = root["public_url"];
+        if (!v.is_string() || !utf8_length(v.get<std::string>()) || v.get<std::string>().empty() || v.get<std::string>().size() > 2048)
+            return fail("$.public_url", "must be the feed's address, up to 2,048 characters");
+        c.public_url = v.get<std::string>();
+    }
+    if (root.contains("images")) {
+        const json& list = root["images"];
+        if (!list.is_array() || list.size() > kMaxImages)
+            return fail("$.images", "must be a list of at most " + std::to_string(kMaxImages) + " pictures");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const json& o = list[i];
+            const std::string at = "$.images[" + std::to_string(i) + "]";
+            if (!o.is_object()) return fail(at, "must be an object");
+            ImageSpec image;
+            const json* file = o.contains("file") ? &o["file"] : nullptr;
+            const std::string name = file && file->is_string() ? file->get<std::string>() : "";
+            const bool plain = name.size() > 4 && name.size() <= 200 && name.compare(name.size() - 4, 4, ".png") == 0 &&
+                               name[0] != '.' && std::all_of(name.begin(), name.end(), [](char ch) {
+                                   return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+                               });
+            if (!plain) return fail(at + ".file", "must be a file name ending in .png (letters, digits, - _ .; no folder)");
+            image.file = name;
+            for (const ImageSpec& before : c.images)
+                if (before.file == name) return fail(at + ".file", "is already another picture's");
+            if (o.contains("params")) {
+                const json& q = o["params"];
+                if (!q.is_string() || q.get<std::string>().size() > 2048)
+                    return fail(at + ".params", "must be the widget's parameters as after '?', up to 2,048 characters");
+                image.params = q.get<std::string>();
+            }
+            if (!whole(o, "width", at + ".width", image.width, 1, 4096, "CSS pixels") ||
+                !whole(o, "height", at + ".height", image.height, 0, 4096, "CSS pixels"))
+                return r;
+            if (o.contains("scale")) {
+                const json& v = o["scale"];
+                if (!v.is_number() || v.get<double>() < 0.5 || v.get<double>() > 4)
+                    return fail(at + ".scale", "must be a pixel density from 0.5 to 4");
+                image.scale = v.get<double>();
+            }
+            if (image.width * image.scale > 8192 || image.height * image.scale > 8192)
+                return fail(at, "is more than 8,192 pixels wide or tall");
+            for (const auto& [key, value] : o.items())
+                if (key != "file" && key != "params" && key != "width" && key != "height" && key != "scale")
+                    return fail(at + "." + key, "is not a setting of a picture (file, params, width, height, scale)");
+            c.images.push_back(std::move(image));
+        }
+    }
 
     if (root.contains("graph")) {
         const json& g = root["graph"];

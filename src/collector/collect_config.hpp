@@ -17,6 +17,17 @@ namespace likeloss {
 // The provenance of every count the collector measures.
 constexpr const char* kMeasuredSource = "Facebook Graph API, measured by likeloss-collect";
 
+// A picture of the counter, drawn by likeloss-render and published beside the feed after each
+// run that publishes, for the places where scripts never run.
+struct ImageSpec {
+    std::string file;    // a file name ending in .png, written in the feed's folder; its alt text beside it (.txt)
+    std::string params;  // the widget's parameters, as after '?' (layout=badge&theme=dark)
+    int width = 600;     // CSS pixels
+    int height = 0;      // CSS pixels; 0: as tall as the card needs
+    double scale = 1;    // device pixels per CSS pixel
+};
+constexpr std::size_t kMaxImages = 8;
+
 struct CollectConfig {
     std::string output;      // where the feed is published (relative paths: to the config's folder)
     std::string token_file;  // optional: a file holding the token, readable only by its owner
@@ -27,6 +38,10 @@ struct CollectConfig {
     int tries = 3;            // requests in one run before it gives up
     std::string graph_base = "https://graph.facebook.com";
     std::string graph_version = "v25.0";
+
+    std::vector<ImageSpec> images;  // none unless configured
+    std::string renderer;    // likeloss-render's path; beside likeloss-collect when not set
+    std::string public_url;  // where readers find the feed, named in the pictures' footer
 
     Feed feed;  // campaign, money and the pages (with their baselines) as configured
     // Per page, in feed.pages' order: true when the baseline is measured by the collector, at

@@ -28,6 +28,7 @@
 #include "files.hpp"
 #include "text/format.hpp"
 #include "graph_client.hpp"
+#include "pictures.hpp"
 #include "record.hpp"
 #include "text/text.hpp"
 
@@ -130,7 +131,7 @@ std::optional<int> read_args(int argc, char** argv, Args& args) {
 // token is sent: nobody else may have written it.
 struct Setup {
     CollectConfig config;
-    std::string output, state_file;
+    std::string output, state_file, renderer;
 };
 
 std::optional<int> read_config(const std::string& path, Setup& setup) {
@@ -143,6 +144,7 @@ std::optional<int> read_config(const std::string& path, Setup& setup) {
     const std::string here = folder_of(path);
     setup.output = resolve(here, setup.config.output);
     setup.state_file = setup.config.state_file.empty() ? path + ".state" : resolve(here, setup.config.state_file);
+    setup.renderer = setup.config.renderer.empty() ? default_renderer() : resolve(here, setup.config.renderer);
     return std::nullopt;
 }
 
@@ -231,6 +233,15 @@ std::string summary_of(const NextFeed& next, const Setup& s, const std::string& 
     return summary;
 }
 
+// The configured pictures of the counter, drawn from the feed just published, while the lock is
+// held (a picture always matches a published feed); a picture that fails is named, never fatal.
+std::string publish_pictures_of(const Setup& s, const std::string& text, Instant now, std::vector<std::string>& notes) {
+    if (s.config.images.empty()) return "";
+    const PicturesDone done = publish_pictures(s.config, s.output, text, s.renderer, now);
+    notes.insert(notes.end(), done.problems.begin(), done.problems.end());
+    return done.written.empty() ? "" : "; pictures " + join(done.written, ", ");
+}
+
 // likeloss-collect record: counts read by hand, published through the same steps as a run (the
 // lock, the published feed checked, the feed's own parser on the result, the atomic write).
 int record_run(int argc, char** argv) {
@@ -313,8 +324,10 @@ int record_run(int argc, char** argv) {
     std::string error;
     int error_number = 0;
     if (!write_atomically(s.output, text, 0644, error, error_number)) return finish(exit_for(error_number), error);
+    std::vector<std::string> notes;
+    const std::string pictures = publish_pictures_of(s, text, now, notes);
     ::close(lock);
-    return finish(Exit::published, "published " + s.output + ": " + summary);
+    return finish(Exit::published, "published " + s.output + ": " + summary + pictures + (notes.empty() ? "" : "; " + join(notes, "; ")), notes);
 }
 
 int run(int argc, char** argv) {
@@ -368,8 +381,11 @@ int run(int argc, char** argv) {
     std::string error;
     int error_number = 0;
     if (!write_atomically(s.output, text, 0644, error, error_number)) return finish(exit_for(error_number), error);
+    std::vector<std::string> drawn;
+    const std::string pictures = publish_pictures_of(s, text, now, drawn);
     ::close(lock);
-    return finish(code, "published " + s.output + ": " + summary, notes);
+    return finish(code, "published " + s.output + ": " + summary + pictures + (drawn.empty() ? "" : "; " + join(drawn, "; ")),
+                  drawn.empty() ? notes : drawn);
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 // scripts never run (link previews, e-mail, forums, READMEs), and for the native drawing tests.
 //
 //   likeloss-render [--feed FILE] [--at TIME] [--params QUERY] [--width CSS] [--height CSS]
-//                   [--scale N] [--source LABEL] [--alt FILE] --out FILE.png
+//                   [--scale N] [--source LABEL] [--alt FILE] --out FILE.png [[settings] --out FILE.png]...
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "embedded.hpp"
 #include "feed/time.hpp"
@@ -24,7 +28,10 @@ namespace {
 const char* const kUsage =
     "usage: likeloss-render [--feed FILE] [--at TIME] [--params QUERY] [--width CSS] [--height CSS]\n"
     "                       [--scale N] [--source LABEL] [--alt FILE] --out FILE.png\n"
-    "  Draws the counter as the widget draws it and writes it as a PNG.\n"
+    "                       [[--params …] [--width …] … --out FILE.png]...\n"
+    "  Draws the counter as the widget draws it and writes it as a PNG. Several pictures of one\n"
+    "  feed: each --out takes the settings given so far, and they carry on to the next (--alt is\n"
+    "  one picture's).\n"
     "  --feed    the feed to draw (likeloss-feed JSON); the bundled 2016 campaign when left out\n"
     "  --at      the instant shown (RFC 3339, UTC); now when left out. The same instant, feed and\n"
     "            parameters give the same image\n"
@@ -33,7 +40,8 @@ const char* const kUsage =
     "  --scale   device pixels per CSS pixel (1; 2 for a sharp image on phones)\n"
     "  --source  where the figures come from, for the footer (the feed's address)\n"
     "  --alt     write the image's alternative text there: the screen reader's sentences\n"
-    "exit: 0 written, 2 nothing could be drawn (no OpenGL ES context), 3 bad arguments or feed\n";
+    "exit: 0 written, 2 nothing could be drawn (no OpenGL ES context), 3 bad arguments or feed,\n"
+    "      or a picture not written (named; the others are)\n";
 
 bool read_file(const char* path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
@@ -42,14 +50,24 @@ bool read_file(const char* path, std::string& out) {
     return true;
 }
 
-// Written beside, then renamed: a reader never sees half a picture.
+// Written beside, flushed to disk, then renamed: a reader never sees half a picture.
 bool write_file(const std::string& path, const std::string& bytes) {
     const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) return false;
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return false;
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
     }
-    return std::rename(temporary.c_str(), path.c_str()) == 0;
+    const bool whole = done == bytes.size() && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!whole || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        return false;
+    }
+    return true;
 }
 
 int bad(const std::string& why) {
@@ -65,10 +83,17 @@ bool number(const char* text, float& out) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// One picture to write: the settings given before its --out.
+struct Job {
     Picture picture;
+    std::string out, alt;
+};
+
+int main(int argc, char** argv) {
+    Picture picture;  // the settings so far: each --out takes them, and they carry on to the next
     picture.arabic_font_dir = LIKELOSS_ARABIC_FONT_DIR;
-    std::string feed_path, out_path, alt_path, at;
+    std::vector<Job> jobs;
+    std::string feed_path, alt_path, at;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
@@ -85,32 +110,45 @@ int main(int argc, char** argv) {
         else if (arg == "--scale") { if (!number(value, picture.scale)) return bad("--scale: not a number: " + std::string(value)); }
         else if (arg == "--source") picture.data_label = value;
         else if (arg == "--alt") alt_path = value;
-        else if (arg == "--out") out_path = value;
-        else return bad("unknown option " + arg + "\n" + kUsage);
+        else if (arg == "--out") {
+            jobs.push_back({picture, value, alt_path});
+            alt_path.clear();  // one alt text a picture
+        } else return bad("unknown option " + arg + "\n" + kUsage);
     }
-    if (out_path.empty()) return bad(std::string("--out is needed\n") + kUsage);
-    if (feed_path.empty()) picture.feed_json.assign(kDefaultFeed, kDefaultFeed_size);
-    else if (!read_file(feed_path.c_str(), picture.feed_json)) return bad(feed_path + ": cannot be read");
-    picture.now = static_cast<Instant>(std::time(nullptr)) * kSecond;
-    if (at.empty()) {
-        picture.at = picture.now;
-    } else if (const std::optional<Instant> t = parse_rfc3339(at)) {
-        picture.at = *t;
-    } else {
-        return bad("--at: not an RFC 3339 time: " + at);
+    if (jobs.empty()) return bad(std::string("--out is needed\n") + kUsage);
+    if (!alt_path.empty()) return bad("--alt " + alt_path + " is for no picture: give it before its --out");
+    std::string feed;
+    if (feed_path.empty()) feed.assign(kDefaultFeed, kDefaultFeed_size);
+    else if (!read_file(feed_path.c_str(), feed)) return bad(feed_path + ": cannot be read");
+    const Instant now = static_cast<Instant>(std::time(nullptr)) * kSecond;
+    Instant shown = now;
+    if (!at.empty()) {
+        const std::optional<Instant> t = parse_rfc3339(at);
+        if (!t) return bad("--at: not an RFC 3339 time: " + at);
+        shown = *t;
     }
 
     std::string error;
-    std::unique_ptr<Renderer> renderer = Renderer::open(&error);
+    std::unique_ptr<Renderer> renderer = Renderer::open(&error);  // once for all: most of a picture's cost
     if (!renderer) {
         std::fprintf(stderr, "likeloss-render: nothing can be drawn here: %s\n", error.c_str());
         return 2;
     }
-    const Rendered r = renderer->draw(picture);
-    if (!r.error.empty()) return bad(r.error);
-    for (const std::string& n : r.notices) std::fprintf(stderr, "likeloss-render: the card says: %s\n", n.c_str());
-    const std::string png = encode_png(r.width, r.height, r.rgba);
-    if (png.empty() || !write_file(out_path, png)) return bad(out_path + ": cannot be written");
-    if (!alt_path.empty() && !write_file(alt_path, join(r.alt, " ") + "\n")) return bad(alt_path + ": cannot be written");
-    return 0;
+    int code = 0;
+    for (Job& job : jobs) {
+        job.picture.feed_json = feed;
+        job.picture.now = now;
+        job.picture.at = shown;
+        const Rendered r = renderer->draw(job.picture);
+        const std::string name = jobs.size() > 1 ? job.out + ": " : "";
+        if (!r.error.empty()) {
+            code = bad(name + r.error);
+            continue;
+        }
+        for (const std::string& n : r.notices) std::fprintf(stderr, "likeloss-render: %sthe card says: %s\n", name.c_str(), n.c_str());
+        const std::string png = encode_png(r.width, r.height, r.rgba);
+        if (png.empty() || !write_file(job.out, png)) code = bad(job.out + ": cannot be written");
+        else if (!job.alt.empty() && !write_file(job.alt, join(r.alt, " ") + "\n")) code = bad(job.alt + ": cannot be written");
+    }
+    return code;
 }

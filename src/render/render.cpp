@@ -108,7 +108,6 @@ Rendered Renderer::draw(const Picture& p) {
     view.description = describe(model, view.figures, words);
     view.series = model.series();
     view.theme = make_theme(options.look, false);
-    view.scale = p.scale;
     view.layout = options.content.layout;
     view.interactive = false;  // nothing to hover on a picture
     view.data_label = p.data_label.empty() ? words.say(Msg::data_bundled) : p.data_label;
@@ -137,14 +136,24 @@ Rendered Renderer::draw(const Picture& p) {
     out.notices = notices;
 
     ImGuiIO& io = ImGui::GetIO();
-    view.fonts = build_fonts(*io.Fonts, p.scale, arabic_fonts);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    style_tooltips(view.theme, p.scale);
+    float scale = 0;  // the fonts' scale
+    const auto set_scale = [&](float to) {
+        if (to == scale) return;
+        scale = to;
+        view.scale = scale;
+        view.fonts = build_fonts(*io.Fonts, scale, arabic_fonts);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        style_tooltips(view.theme, scale);
+    };
+    set_scale(p.scale);
 
     const int width = static_cast<int>(std::lround(p.css_width * p.scale));
+    const bool fixed = p.css_height > 0;
     // A first frame, as tall as any card, says how tall this one is; then the picture at its height.
-    int height = p.css_height > 0 ? static_cast<int>(std::lround(p.css_height * p.scale)) : static_cast<int>(std::lround(2000 * p.scale));
+    // A picture of a fixed size (a link preview's 1200 x 630) holds the whole card: one taller
+    // than it is drawn smaller, on more CSS pixels of width, until it fits, and never cut.
+    int height = static_cast<int>(std::lround((fixed ? p.css_height : 2000) * p.scale));
     Drawn drawn;
     for (int pass = 0;; ++pass) {
         if (!gl_->resize(width, height, &out.error)) return out;
@@ -156,9 +165,14 @@ Rendered Renderer::draw(const Picture& p) {
             drawn = draw_counter(view, io.DisplaySize);
             ImGui::Render();
         }
+        if (fixed) {
+            if (drawn.height <= height || pass == 8) break;
+            set_scale(std::max(0.25f, scale * std::min(0.97f, height / drawn.height)));
+            continue;
+        }
         // Whole CSS pixels, as the page sizes its canvas.
-        const int needed = std::max(1, static_cast<int>(std::lround(std::ceil(drawn.height / p.scale) * p.scale)));
-        if (p.css_height > 0 || needed == height || pass == 2) break;
+        const int needed = std::max(1, static_cast<int>(std::lround(std::ceil(drawn.height / scale) * scale)));
+        if (needed == height || pass == 2) break;
         height = needed;
     }
     const Rgba bg = view.theme.bg;

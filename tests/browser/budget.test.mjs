@@ -31,7 +31,8 @@ test('what Arabic needs adds at most 60 KB, and only to a widget that shows Arab
   assert.ok(total(ARABIC) <= 60_000, `Arabic adds ${total(ARABIC)} B gzip: ${sizes(ARABIC)}`);
 });
 
-// 1,300 until the iframe's title lost its direction controls (47 bytes).
+// 1,300 until the iframe's title lost its direction controls (47 bytes); 1,350 until a link holding
+// only a picture of the counter named its iframe by the picture's alt text (7 bytes).
 test("the loader a blog includes stays small", () => {
-  assert.ok(gz('embed.js') <= 1_350, `embed.js ${gz('embed.js')} B gzip`);
+  assert.ok(gz('embed.js') <= 1_375, `embed.js ${gz('embed.js')} B gzip`);
 });

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { compareWithReadme, countColor, decodePng, launchBrowser, openPage, startSite } from './harness.mjs';
 import { testFeed } from './scripted-server.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repo } from './harness.mjs';
 
 const STRICT = "default-src 'none'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self' data:";
 const XSS = '"><img src=x onerror="window.parent.pwned=1;window.pwned=1"><script>window.pwned=1</script>';
@@ -30,6 +33,9 @@ before(async () => {
          data-onload="window.pwned=1">${XSS.replace(/</g, '&lt;')}</a>
       <a class="likeloss-embed" href="/widget.html" data-source="${XSS.replace(/"/g, '&quot;')}" data-refresh="${XSS.replace(/"/g, '&quot;')}">second</a>`),
     '/test/late.html': hostPage('<p>Snippets come later.</p>'),
+    // The snippet for places that strip scripts: a picture of the counter (likeloss-render's) in the link.
+    '/test/picture.html': hostPage('<a class="likeloss-embed" href="/widget.html?layout=badge"><img src="/test/badge.png" width="180" alt="494,652 likes lost: a picture of the counter"></a>'),
+    '/test/badge.png': readFileSync(join(repo, 'tests/widget/golden/badge-180.png')),
     // Twenty widgets in view at once: more than the WebGL contexts a browser keeps.
     '/test/twenty.html': hostPage(Array.from({ length: 20 }, (_, i) =>
       `<div class="cell"><a class="likeloss-embed" href="/widget.html?layout=badge&amp;title=Widget+${i + 1}">widget ${i + 1}</a></div>`).join(''),
@@ -388,6 +394,23 @@ describe('embedding', () => {
     assert.equal(await link.isVisible(), true);
     await link.click();
     await page.waitForURL(/widget\.html/);
+    await context.close();
+  });
+
+  test('a picture of the counter in the link: shown with scripts off, the live widget with them on', async () => {
+    let { context, page } = await openPage(browser, site.origin + '/test/picture.html', { javaScriptEnabled: false });
+    const picture = page.locator('a.likeloss-embed img');
+    await page.waitForFunction(() => document.querySelector('a.likeloss-embed img').complete);
+    assert.equal(await picture.isVisible(), true);
+    assert.equal(await picture.evaluate((img) => img.naturalWidth), 180, 'the picture did not load');
+    assert.equal(await page.locator('iframe').count(), 0);
+    await context.close();
+
+    ({ context, page } = await openPage(browser, site.origin + '/test/picture.html'));
+    await framesDrawn(page, 1);
+    assert.equal(await page.locator('a.likeloss-embed').isVisible(), false, 'the picture stays beside the live widget');
+    // The frame is named for assistive technology by the picture's alt text, the link's only words.
+    assert.equal(await page.locator('iframe').getAttribute('title'), '494,652 likes lost: a picture of the counter');
     await context.close();
   });
 

@@ -11,6 +11,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startGraph, VERSION } from './graph-server.mjs';
 import { send } from '../browser/scripted-server.mjs';
+import { PNG } from 'pngjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = (name) => {
@@ -187,6 +188,82 @@ describe('a normal run', () => {
     const figures = await checkedByTheWidgetsParser(r.stdout);
     assert.match(figures, /Orange Maroc: 98,738 likes lost \(4\.49% of 2,198,738\)/);  // the baseline given in it
     assert.match(figures, /Inwi: 0 likes lost/);
+  });
+});
+
+describe('pictures of the counter beside the feed', () => {
+  const IMAGES = [
+    { file: 'campaign-card.png', params: 'layout=full', width: 600, height: 315, scale: 2 },
+    { file: 'badge.png', params: 'layout=badge&theme=dark&lang=fr', width: 180 },
+  ];
+  const picture = (name) => PNG.sync.read(readFileSync(join(dir, 'public', name)));
+
+  test('each run that publishes draws them from the feed it published, with their alt text', async () => {
+    writeConfig({ images: IMAGES, public_url: 'https://example.org/voip/feed.json' });
+    let r = await collect(['--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '', 'a run whose pictures were drawn stays quiet');
+    const card = picture('campaign-card.png');
+    assert.equal(card.width, 1200);
+    assert.equal(card.height, 630);  // the size link previews ask for
+    const badge = picture('badge.png');
+    assert.equal(badge.width, 180);
+    assert.ok(badge.height > 100 && badge.height < 400, `a badge ${badge.height} px tall`);
+    // The dark theme's background, so the parameters reached the renderer.
+    assert.deepEqual([...badge.data.subarray(0, 3)], [0x16, 0x1a, 0x1f]);
+    // The alt text is the screen reader's copy of the feed just published, in the picture's language.
+    assert.match(readFileSync(join(dir, 'public/campaign-card.txt'), 'utf8'), /10,000 likes lost.*Data: .*example\.org\/voip\/feed\.json/s);
+    assert.match(readFileSync(join(dir, 'public/badge.txt'), 'utf8'), /10\u202f000 j’aime perdus/);
+    const before = readFileSync(join(dir, 'public/campaign-card.png'));
+
+    await sleep(1100);
+    graph.pages.maroctelecom.fan_count = 1990000;
+    r = await collect();
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /published .*; pictures campaign-card\.png, badge\.png/);
+    assert.match(readFileSync(join(dir, 'public/campaign-card.txt'), 'utf8'), /20,000 likes lost/);
+    assert.ok(!before.equals(readFileSync(join(dir, 'public/campaign-card.png'))), 'the card was not drawn again');
+    // Nothing half-written left behind (the lock is the runs' own).
+    assert.deepEqual(readdirSync(join(dir, 'public')).filter((f) => !f.endsWith('.lock')).sort(), ['badge.png', 'badge.txt', 'campaign-card.png', 'campaign-card.txt', 'feed.json']);
+  });
+
+  test('a renderer that fails or crashes never stops the feed: it is published, the old picture stays, and the line says why', async () => {
+    writeConfig({ images: IMAGES });
+    let r = await collect();
+    assert.equal(r.code, 0, r.stderr);
+    const card = readFileSync(join(dir, 'public/campaign-card.png'));
+    for (const [script, why] of [
+      ['echo "likeloss-render: nothing can be drawn here: no EGL display" >&2; exit 2', /campaign-card\.png not published \(likeloss-render: nothing can be drawn here: no EGL display\); the one before stays/],
+      ['kill -SEGV $$', /campaign-card\.png not published \(likeloss-render: it crashed \(Segmentation fault\)\)/],
+    ]) {
+      writeFileSync(join(dir, 'broken-render'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+      writeConfig({ images: IMAGES, renderer: 'broken-render' });
+      await sleep(1100);
+      graph.pages.maroctelecom.fan_count -= 1000;
+      const published = feedText();
+      r = await collect(['--quiet']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, why);
+      assert.notEqual(feedText(), published, 'the feed was not published');
+      await checkedByTheWidgetsParser();
+      assert.ok(card.equals(readFileSync(join(dir, 'public/campaign-card.png'))), 'the picture before was touched');
+    }
+    writeConfig({ images: IMAGES, renderer: 'no-such-renderer' });
+    await sleep(1100);
+    graph.pages.maroctelecom.fan_count -= 1000;
+    r = await collect();
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /campaign-card\.png not published \(likeloss-render: .*no-such-renderer: No such file or directory\)/);
+  });
+
+  test('a count recorded by hand redraws them too', async () => {
+    writeConfig({ images: [IMAGES[1]] }, { pages: [
+      { id: 'maroctelecom', name: 'Maroc Telecom', by_hand: true,
+        baseline: { at: '2026-11-01T00:00:00Z', count: 2010000, status: 'reported', source: 'https://example.org/report' } }] });
+    const r = await record(['maroctelecom=2000000', '--source', 'https://www.facebook.com/maroctelecom']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /pictures badge\.png/);
+    assert.match(readFileSync(join(dir, 'public/badge.txt'), 'utf8'), /10\u202f000 j’aime perdus/);
   });
 });
 
@@ -432,6 +509,7 @@ describe('runs that overlap or die', () => {
     const next = await collect();
     assert.equal(next.code, 0, next.stderr);
     assert.ok(Date.now() - started < 5000, 'waited for a dead run\'s lock');
+    // Nothing half-written left behind (the lock is the runs' own).
     assert.deepEqual(readdirSync(join(dir, 'public')).filter((f) => f.includes('.tmp-')), []);
     assert.equal(page(feed(), 'maroctelecom').samples.length, 2);
   });
@@ -648,6 +726,7 @@ describe('counts recorded by hand', () => {
     assert.equal(r.signal, 'SIGXFSZ', `not killed: ${r.code} ${r.stderr}`);
     assert.equal(feedText(), before);
     assert.equal((await record(['maroctelecom=2,401,250', '--source', PAGE])).code, 0);
+    // Nothing half-written left behind (the lock is the runs' own).
     assert.deepEqual(readdirSync(join(dir, 'public')).filter((f) => f.includes('.tmp-')), []);
   });
 });

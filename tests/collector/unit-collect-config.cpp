@@ -101,3 +101,37 @@ TEST(CollectConfig, CarriesTranslationsIntoTheFeed) {
     EXPECT_EQ(parse(config("", R"([{"id": "a", "name": "A", "translations": {"ar": {"name": ""}}}])")).error.message(),
               "$.pages[0].translations.ar.name: must not be empty");
 }
+
+TEST(CollectConfig, ReadsThePicturesToPublishBesideTheFeed) {
+    const CollectConfigResult r = parse(config(R"("public_url": "https://example.org/voip/feed.json", "images": [
+        {"file": "campaign-card.png", "params": "layout=full", "width": 600, "height": 315, "scale": 2},
+        {"file": "badge.png", "params": "layout=badge&theme=dark", "width": 180}],)"));
+    ASSERT_TRUE(r.config) << r.error.message();
+    const CollectConfig& c = *r.config;
+    ASSERT_EQ(c.images.size(), 2u);
+    EXPECT_EQ(c.images[0].file, "campaign-card.png");
+    EXPECT_EQ(c.images[0].params, "layout=full");
+    EXPECT_EQ(c.images[0].width, 600);
+    EXPECT_EQ(c.images[0].height, 315);
+    EXPECT_EQ(c.images[0].scale, 2);
+    EXPECT_EQ(c.images[1].height, 0);  // as tall as the card needs
+    EXPECT_EQ(c.images[1].scale, 1);
+    EXPECT_EQ(c.public_url, "https://example.org/voip/feed.json");
+    EXPECT_TRUE(parse(config()).config->images.empty());  // none unless asked for
+}
+
+TEST(CollectConfig, RefusesPicturesThatCouldNotBePublishedBesideTheFeed) {
+    const auto error = [](const std::string& images) {
+        const CollectConfigResult r = parse(config(R"("images": )" + images + ","));
+        return r.config ? std::string("accepted") : r.error.message();
+    };
+    EXPECT_NE(error(R"([{"file": "../site/index.png"}])").find("$.images[0].file"), std::string::npos);
+    EXPECT_NE(error(R"([{"file": "card.jpg"}])").find("ending in .png"), std::string::npos);
+    EXPECT_NE(error(R"([{"file": ".png"}])").find("$.images[0].file"), std::string::npos);
+    EXPECT_NE(error(R"([{"file": "a.png"}, {"file": "a.png"}])").find("$.images[1].file: is already"), std::string::npos);
+    EXPECT_NE(error(R"([{"file": "a.png", "width": 0}])").find("$.images[0].width"), std::string::npos);
+    EXPECT_NE(error(R"([{"file": "a.png", "scale": 8}])").find("$.images[0].scale"), std::string::npos);
+    EXPECT_NE(error(R"([{"file": "a.png", "width": 4000, "scale": 4}])").find("8,192"), std::string::npos);
+    EXPECT_NE(error(R"([{"file": "a.png", "size": 3}])").find("$.images[0].size"), std::string::npos);
+    EXPECT_NE(error(R"({"file": "a.png"})").find("$.images"), std::string::npos);
+}

@@ -32,6 +32,7 @@ struct Case {
     const char* query;
     float css_width;
     float scale = 1;
+    float css_height = 0;  // a picture of a fixed size (a link preview's)
 };
 
 std::string read(const std::filesystem::path& path) {
@@ -65,6 +66,7 @@ Rendered draw(const Case& c) {
     p.query = c.query;
     p.css_width = c.css_width;
     p.scale = c.scale;
+    p.css_height = c.css_height;
     p.data_label = "likeloss.example/feed.json";
     p.arabic_font_dir = LIKELOSS_ARABIC_FONT_DIR;
     return renderer().draw(p);
@@ -77,6 +79,9 @@ TEST_P(Golden, LooksAsRecorded) {
     const Rendered r = draw(c);
     ASSERT_TRUE(r.error.empty()) << r.error;
     ASSERT_EQ(r.width, static_cast<int>(c.css_width * c.scale));
+    if (c.css_height > 0) {
+        ASSERT_EQ(r.height, static_cast<int>(c.css_height * c.scale));
+    }
     const std::string png = encode_png(r.width, r.height, r.rgba);
     const std::filesystem::path golden = std::filesystem::path(LIKELOSS_GOLDEN_DIR) / (std::string(c.name) + ".png");
     if (std::getenv("LIKELOSS_UPDATE_GOLDEN")) {
@@ -128,6 +133,9 @@ const Case kCases[] = {
     {"compact-260-ar-dark", "lang=ar&theme=dark", 260},
     {"badge-180-ar", "lang=ar", 180},
     {"full-360-colours", "bg=%23fff8e7&fg=%23222222&accent=%23c0392b&currency=EUR", 360},
+    // Link previews, 1200 x 630: the compact card as it is, the full one drawn smaller to fit whole.
+    {"social-compact", "layout=compact", 600, 2, 315},
+    {"social-full-ar", "layout=full&lang=ar", 600, 2, 315},
 };
 
 INSTANTIATE_TEST_SUITE_P(Layouts, Golden, ::testing::ValuesIn(kCases),
