@@ -126,14 +126,16 @@ void provenance_lines(const Provenance& p) {
     if (!p.note.empty()) tip(isolate(p.note));
 }
 
-// A hover (or a tap, which moves the pointer there) on the last item explains where it comes from.
-// Where the open tooltip ends, so a small widget (the badge) can grow to show all of it, and
-// what it says, for the page.
-float tooltip_bottom = 0;
-std::vector<std::string> tooltip_said;
+// The frame's open tooltip: what it says, for the page, and where it ends, so a small widget (the
+// badge) can grow to show all of it.
+struct Said {
+    std::vector<std::string> paragraphs;
+    float bottom = 0;
+};
 
+// A hover (or a tap, which moves the pointer there) on the last item explains where it comes from.
 template <typename Body>
-void explain(const CounterView& v, Body body) {
+void explain(const CounterView& v, Said& out, Body body) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::PushFont(v.fonts.small);
     ImGui::BeginTooltip();
@@ -144,16 +146,16 @@ void explain(const CounterView& v, Body body) {
     tips = nullptr;
     lay_out_tips(said);
     for (std::string& p : said)
-        if (p != kTipBreak) tooltip_said.push_back(std::move(p));
+        if (p != kTipBreak) out.paragraphs.push_back(std::move(p));
     ImGui::PopStyleColor();
-    tooltip_bottom = std::max(tooltip_bottom, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
+    out.bottom = std::max(out.bottom, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::EndTooltip();
     ImGui::PopFont();
 }
 
-void explain_money(const CounterView& v) {
+void explain_money(const CounterView& v, Said& said) {
     const Feed& feed = v.model->feed();
-    explain(v, [&] {
+    explain(v, said, [&] {
         tip(unit_value(feed, words()));
         provenance_lines(feed.money.per_unit.provenance);
         for (const Rate& r : feed.money.rates) {
@@ -170,7 +172,7 @@ void rule_line(const CounterView& v, float x0, float x1) {
     ImGui::Dummy(ImVec2(0, 1.0f * v.scale));
 }
 
-void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, float max_percent, float x, float w,
+void page_cell(const CounterView& v, Said& said, const PageFigures& p, std::size_t index, float max_percent, float x, float w,
                bool detailed) {
     const float s = v.scale;
     const Words& wd = words();
@@ -195,7 +197,7 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
     text(v.fonts.body, v.theme.fg, name);
     ImGui::SetCursorPos(ImVec2(r ? x : x + w - figure_w, y));
     text(v.fonts.strong, gain ? v.theme.gain : v.theme.fg, figure);
-    explain(v, [&] {
+    explain(v, said, [&] {
         const Measurement& m = *p.last;
         tip(wd.say(Msg::list, {isolate(p.page->name), wd.date_time(m.at)}));
         const std::int64_t n = gain ? p.gained : p.lost;
@@ -226,7 +228,7 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
             shown(wd.say(Msg::share, {wd.percent(p.percent), wd.count(p.page->baseline.count)}) + " \xC2\xB7 " +
                   wd.money(p.value, feed.money.currency)),
             x, x + w);
-    explain(v, [&] {
+    explain(v, said, [&] {
         tip(wd.say(Msg::tip_baseline, {wd.date_time(p.page->baseline.at),
                                        wd.say(counted(audience_of(*p.page)), {Arg(wd.count(p.page->baseline.count),
                                                                               static_cast<double>(p.page->baseline.count))})}));
@@ -236,8 +238,8 @@ void page_cell(const CounterView& v, const PageFigures& p, std::size_t index, fl
 
 // An instant of the chart: the net total then, and each page measured then with the source of that
 // measurement (said once for pages that share it, as the pages of one Graph API run do).
-void explain_instant(const CounterView& v, const SeriesPoint& point) {
-    explain(v, [&] {
+void explain_instant(const CounterView& v, Said& said, const SeriesPoint& point) {
+    explain(v, said, [&] {
         const Words& wd = words();
         tip(wd.say(Msg::chart_tip, {wd.date_time(point.at), wd.count(point.total)}));
         const Provenance* pending = nullptr;
@@ -276,202 +278,283 @@ Layout layout_for(Layout asked, float css_width) {
     return asked == Layout::full ? layout_for(Layout::fit, css_width) : Layout::badge;  // never a clipped figure
 }
 
-Drawn draw_counter(const CounterView& v, ImVec2 size) {
-    view = &v;
-    const Words& wd = words();
-    const bool r = rtl();
-    const float s = v.scale;
-    const Layout layout = layout_for(v.layout, size.x / s);
-    std::string notice = v.notice;
-    if (v.layout != Layout::fit && layout != v.layout) {  // asked for, too wide for its place: said in small print
-        const std::string why = wd.say(Msg::ignored, {"layout", wd.say(Msg::layout_narrow, {wd.count(static_cast<std::int64_t>(narrowest(v.layout)))})});
-        notice = notice.empty() ? why : notice + " " + why;
-    }
-    const bool full = layout == Layout::full, badge = layout == Layout::badge;
-    const float pad = (badge ? 10.0f : 18.0f) * s;
-    const float w = size.x - 2 * pad;
-    const float right = pad + w;
+namespace {
 
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6 * s, 2 * s));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("##likeloss", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::PopStyleVar();  // Begin has read it; tooltips keep their own padding
-    ImGui::SetCursorPos(ImVec2(pad, pad));
-    tooltip_bottom = 0;
-    tooltip_said.clear();
+// What a layout shows, and how tightly: adding a layout is adding one of these.
+struct LayoutLook {
+    float pad;                // around the card, CSS px
+    bool small_header;        // the title in the 15 px face and "since" as a date in small print
+    float headline_share;     // the widest the big figure may be, as a share of the width
+    bool small_money;         // the money in the 15 px face, not 21 px
+    std::size_t currencies;   // how many currencies are shown (0: all the feed converts to)
+    bool share;               // the share of the audience and the speed, under the money
+    bool pages;               // a row a page (else the method under the money, and nothing more)
+    bool page_details;        // each page with its bar, share and money, in columns when there is room
+    bool chart;               // the chart of every measurement
+    bool hover_hint;          // "hover or tap a figure", where there is something to hover
+    float spacing;            // around the rules, CSS px
+    float row_gap;            // under a page's row, CSS px
+};
+constexpr LayoutLook kFull{18, false, 0.95f, false, 0, true, true, true, true, true, 10, 12};
+constexpr LayoutLook kCompact{18, false, 0.95f, false, 0, false, true, false, false, false, 6, 4};
+constexpr LayoutLook kBadge{10, true, 0.7f, true, 2, false, false, false, false, false, 0, 0};
 
-    if (!v.model) {  // nothing to count yet: say why, in place of the figures
-        paragraph(v.fonts.body, v.theme.fg, notice.empty() ? wd.say(Msg::no_figures) : notice, pad, right);
-        const float h = ImGui::GetCursorPosY() + pad;
+const LayoutLook& look_of(Layout layout) {
+    return layout == Layout::full ? kFull : layout == Layout::compact ? kCompact : kBadge;
+}
+
+// One frame of the card: its sections from top to bottom, inside one window.
+class Card {
+public:
+    Card(const CounterView& v, ImVec2 size)
+        : v_(v), wd_(words()), r_(rtl()), s_(v.scale), layout_(layout_for(v.layout, size.x / v.scale)),
+          look_(look_of(layout_)), pad_(look_.pad * s_), w_(size.x - 2 * pad_), right_(pad_ + w_), size_(size) {}
+
+    Drawn draw() {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(size_);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6 * s_, 2 * s_));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::Begin("##likeloss", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing);
+        ImGui::PopStyleVar();  // Begin has read it; tooltips keep their own padding
+        ImGui::SetCursorPos(ImVec2(pad_, pad_));
+        float height = 0;
+        if (!v_.model) {  // nothing to count yet: say why, in place of the figures
+            paragraph(v_.fonts.body, v_.theme.fg, notice().empty() ? wd_.say(Msg::no_figures) : notice(), pad_, right_);
+            height = ImGui::GetCursorPosY() + pad_;
+        } else {
+            notices();
+            header();
+            headline();
+            money();
+            if (!look_.pages) {  // the badge: the figure, its worth, and how likes become money
+                method();
+                // A badge is too small for its sources: while one is shown, it asks for room for it.
+                height = std::max(ImGui::GetCursorPosY() + pad_ - 2 * s_, said_.bottom > 0 ? said_.bottom + 4 * s_ : 0.0f);
+            } else {
+                share();
+                rule(look_.spacing);
+                pages();
+                if (look_.chart) chart();
+                footer();
+                height = ImGui::GetCursorPosY() + pad_ - 2 * s_;
+            }
+        }
         ImGui::End();
         ImGui::PopStyleVar();
-        return {h, {}};
+        return {height, std::move(said_.paragraphs)};
     }
-    const Feed& feed = v.model->feed();
-    const Figures& f = v.figures;
-    const Audience audience = audience_of(feed);
-    if (!notice.empty()) {
-        paragraph(v.fonts.small, v.theme.accent, notice, pad, right);
-        ImGui::Dummy(ImVec2(0, 4 * s));
+
+private:
+    // The view's notice, and the layout's own when one asked for did not fit here.
+    std::string notice() const {
+        if (v_.layout == Layout::fit || layout_ == v_.layout) return v_.notice;
+        const std::string why = wd_.say(Msg::ignored, {"layout", wd_.say(Msg::layout_narrow, {wd_.count(static_cast<std::int64_t>(narrowest(v_.layout)))})});
+        return v_.notice.empty() ? why : v_.notice + " " + why;
+    }
+
+    void notices() {
+        const std::string said = notice();
+        if (said.empty()) return;
+        paragraph(v_.fonts.small, v_.theme.accent, said, pad_, right_);
+        ImGui::Dummy(ImVec2(0, 4 * s_));
     }
 
     // Title and what is counted.
-    paragraph(badge || w / s < 300 ? v.fonts.strong : v.fonts.title, v.theme.fg, isolate(feed.campaign.title), pad, right);
-    explain(v, [&] {
-        if (!feed.campaign.note.empty()) tip(isolate(feed.campaign.note));
-        if (!feed.campaign.url.empty()) tip(wd.say(Msg::tip_more, {isolate(feed.campaign.url)}));
-    });
-    const bool gain = f.gained > 0;
-    paragraph(badge ? v.fonts.small : v.fonts.body, v.theme.muted,
-              wd.say(gain ? Msg::since_gained : Msg::since_lost,
-                     {wd.say(noun(audience)), badge ? wd.date(feed.campaign.since) : wd.date_time(feed.campaign.since)}),
-              pad, right);
-    ImGui::Dummy(ImVec2(0, (badge ? 2 : 6) * s));
+    void header() {
+        const Feed& feed = v_.model->feed();
+        paragraph(look_.small_header || w_ / s_ < 300 ? v_.fonts.strong : v_.fonts.title, v_.theme.fg, isolate(feed.campaign.title),
+                  pad_, right_);
+        explain(v_, said_, [&] {
+            if (!feed.campaign.note.empty()) tip(isolate(feed.campaign.note));
+            if (!feed.campaign.url.empty()) tip(wd_.say(Msg::tip_more, {isolate(feed.campaign.url)}));
+        });
+        paragraph(look_.small_header ? v_.fonts.small : v_.fonts.body, v_.theme.muted,
+                  wd_.say(gain() ? Msg::since_gained : Msg::since_lost,
+                          {wd_.say(noun(audience_of(feed))), look_.small_header ? wd_.date(feed.campaign.since)
+                                                                                : wd_.date_time(feed.campaign.since)}),
+                  pad_, right_);
+        ImGui::Dummy(ImVec2(0, (look_.small_header ? 2 : 6) * s_));
+    }
 
     // The headline counter, and what it counts beside it (on its left in a right-to-left language).
-    const std::int64_t total = gain ? f.gained : f.lost;
-    const std::string headline = wd.count(total);
-    const float big_y = ImGui::GetCursorPosY();
-    // The biggest font it fits in: a figure is never cut.
-    ImFont* big = width_of(v.fonts.big, headline) <= w * (badge ? 0.7f : 0.95f) ? v.fonts.big
-                  : width_of(v.fonts.title, headline) <= w                    ? v.fonts.title
-                                                                              : v.fonts.strong;
-    const float big_w = width_of(big, headline);
-    ImGui::SetCursorPosX(r ? right - big_w : pad);
-    text(big, gain ? v.theme.gain : v.theme.accent, headline);
-    explain(v, [&] {
-        tip(wd.say(Msg::tip_net, {wd.say(Msg::pages, {Arg(wd.count(static_cast<std::int64_t>(feed.pages.size())),
-                                                             static_cast<double>(feed.pages.size()))}),
-                                  wd.count(f.baseline),
-                                  wd.say(changed(audience, gain), {Arg(wd.count(total), static_cast<double>(total))})}));
-        tip(wd.say(Msg::tip_sum));
-        tip(wd.say(f.estimate ? Msg::tip_estimated_from : Msg::tip_measured, {wd.date_time(f.measured_at)}));
-    });
-    const float big_h = ImGui::GetCursorPosY() - big_y;
-    std::string unit_label = without_number(changed(audience, gain), total);
-    if (f.estimate) unit_label = wd.say(Msg::estimate_note, {unit_label});
-    const std::string label = shown(unit_label);
-    const float label_w = width_of(v.fonts.body, label);
-    if (big_w + 10 * s + label_w <= w) {
-        ImGui::SetCursorPos(ImVec2(r ? right - big_w - 10 * s - label_w : pad + big_w + 10 * s,
-                                   big_y + big_h - v.fonts.body->FontSize * 1.6f));
-        text(v.fonts.body, v.theme.muted, label);
-        ImGui::SetCursorPosY(big_y + big_h);
-    } else {
-        line_at(v.fonts.body, v.theme.muted, label, pad, right);
+    void headline() {
+        const Feed& feed = v_.model->feed();
+        const Figures& f = v_.figures;
+        const Audience audience = audience_of(feed);
+        const std::int64_t total = gain() ? f.gained : f.lost;
+        const std::string figure = wd_.count(total);
+        const float big_y = ImGui::GetCursorPosY();
+        // The biggest font it fits in: a figure is never cut.
+        ImFont* big = width_of(v_.fonts.big, figure) <= w_ * look_.headline_share ? v_.fonts.big
+                      : width_of(v_.fonts.title, figure) <= w_                    ? v_.fonts.title
+                                                                                  : v_.fonts.strong;
+        const float big_w = width_of(big, figure);
+        ImGui::SetCursorPosX(r_ ? right_ - big_w : pad_);
+        text(big, gain() ? v_.theme.gain : v_.theme.accent, figure);
+        explain(v_, said_, [&] {
+            tip(wd_.say(Msg::tip_net, {wd_.say(Msg::pages, {Arg(wd_.count(static_cast<std::int64_t>(feed.pages.size())),
+                                                                 static_cast<double>(feed.pages.size()))}),
+                                      wd_.count(f.baseline),
+                                      wd_.say(changed(audience, gain()), {Arg(wd_.count(total), static_cast<double>(total))})}));
+            tip(wd_.say(Msg::tip_sum));
+            tip(wd_.say(f.estimate ? Msg::tip_estimated_from : Msg::tip_measured, {wd_.date_time(f.measured_at)}));
+        });
+        const float big_h = ImGui::GetCursorPosY() - big_y;
+        std::string unit_label = without_number(changed(audience, gain()), total);
+        if (f.estimate) unit_label = wd_.say(Msg::estimate_note, {unit_label});
+        const std::string label = shown(unit_label);
+        const float label_w = width_of(v_.fonts.body, label);
+        if (big_w + 10 * s_ + label_w <= w_) {
+            ImGui::SetCursorPos(ImVec2(r_ ? right_ - big_w - 10 * s_ - label_w : pad_ + big_w + 10 * s_,
+                                       big_y + big_h - v_.fonts.body->FontSize * 1.6f));
+            text(v_.fonts.body, v_.theme.muted, label);
+            ImGui::SetCursorPosY(big_y + big_h);
+        } else {
+            line_at(v_.fonts.body, v_.theme.muted, label, pad_, right_);
+        }
     }
 
-    // Money, then the share and speed: in the biggest font it fits in, else broken at its space.
-    const std::string money_logical = wd.money(f.money[0].value, f.money[0].currency);
-    const std::string money = shown(money_logical);
-    ImFont* money_font = badge ? v.fonts.strong : v.fonts.title;
-    for (ImFont* smaller : {v.fonts.strong, v.fonts.small})
-        if (width_of(money_font, money) > w) money_font = smaller;
-    const float money_y = ImGui::GetCursorPosY();
-    float edge = r ? right - width_of(money_font, money) : pad + width_of(money_font, money);  // where the next goes
-    if (width_of(money_font, money) <= w) {
-        ImGui::SetCursorPosX(r ? edge : pad);
-        text(money_font, v.theme.fg, money);
-    } else {
-        paragraph(money_font, v.theme.fg, money_logical, pad, right);
-        edge = r ? pad : right;  // nothing beside it
-    }
-    explain_money(v);
-    float line_y = money_y;
-    for (std::size_t i = 1; i < f.money.size() && !(badge && i > 1); ++i) {
-        const std::string other = shown("\xE2\x89\x88 " + wd.money(f.money[i].value, f.money[i].currency));
-        const float other_w = width_of(v.fonts.body, other), gap = 6 * s;
-        const bool fits = r ? edge - gap - other_w >= pad : edge + gap + other_w <= right;
-        if (fits) {  // beside the figure before it, on its baseline
-            ImGui::SetCursorPos(ImVec2(r ? edge - gap - other_w : edge + gap,
-                                       line_y + (money_font->FontSize - v.fonts.body->FontSize) * 0.7f));
-            edge = r ? edge - gap - other_w : edge + gap + other_w;
-        } else {  // no room beside it: on a line of its own
-            line_y = ImGui::GetCursorPosY();
-            ImGui::SetCursorPos(ImVec2(r ? right - other_w : pad, line_y));
-            edge = r ? right - other_w : pad + other_w;
+    // The money in the biggest font it fits in (else broken at its space), the other currencies beside it.
+    void money() {
+        const Figures& f = v_.figures;
+        const std::string logical = wd_.money(f.money[0].value, f.money[0].currency);
+        const std::string figure = shown(logical);
+        ImFont* font = look_.small_money ? v_.fonts.strong : v_.fonts.title;
+        for (ImFont* smaller : {v_.fonts.strong, v_.fonts.small})
+            if (width_of(font, figure) > w_) font = smaller;
+        const float money_y = ImGui::GetCursorPosY();
+        float edge = r_ ? right_ - width_of(font, figure) : pad_ + width_of(font, figure);  // where the next goes
+        if (width_of(font, figure) <= w_) {
+            ImGui::SetCursorPosX(r_ ? edge : pad_);
+            text(font, v_.theme.fg, figure);
+        } else {
+            paragraph(font, v_.theme.fg, logical, pad_, right_);
+            edge = r_ ? pad_ : right_;  // nothing beside it
         }
-        text(v.fonts.body, v.theme.muted, other);
-        explain_money(v);
+        explain_money(v_, said_);
+        float line_y = money_y;
+        const std::size_t shown_count = look_.currencies ? std::min(look_.currencies, f.money.size()) : f.money.size();
+        for (std::size_t i = 1; i < shown_count; ++i) {
+            const std::string other = shown("\xE2\x89\x88 " + wd_.money(f.money[i].value, f.money[i].currency));
+            const float other_w = width_of(v_.fonts.body, other), gap = 6 * s_;
+            const bool fits = r_ ? edge - gap - other_w >= pad_ : edge + gap + other_w <= right_;
+            if (fits) {  // beside the figure before it, on its baseline
+                ImGui::SetCursorPos(ImVec2(r_ ? edge - gap - other_w : edge + gap,
+                                           line_y + (font->FontSize - v_.fonts.body->FontSize) * 0.7f));
+                edge = r_ ? edge - gap - other_w : edge + gap + other_w;
+            } else {  // no room beside it: on a line of its own
+                line_y = ImGui::GetCursorPosY();
+                ImGui::SetCursorPos(ImVec2(r_ ? right_ - other_w : pad_, line_y));
+                edge = r_ ? right_ - other_w : pad_ + other_w;
+            }
+            text(v_.fonts.body, v_.theme.muted, other);
+            explain_money(v_, said_);
+        }
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), money_y + font->FontSize * 1.2f));
     }
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), money_y + money_font->FontSize * 1.2f));
-    if (badge) {  // the badge: the figure, its worth, and how likes become money
-        paragraph(v.fonts.small, v.theme.muted, v.description.method, pad, right);
-        explain_money(v);
-        // A badge is too small for its sources: while one is shown, it asks for room for it.
-        const float badge_h = std::max(ImGui::GetCursorPosY() + pad - 2 * s, tooltip_bottom > 0 ? tooltip_bottom + 4 * s : 0.0f);
-        ImGui::End();
-        ImGui::PopStyleVar();
-        return {badge_h, std::move(tooltip_said)};
+
+    // How likes become money, alone: the badge's last line.
+    void method() {
+        paragraph(v_.fonts.small, v_.theme.muted, v_.description.method, pad_, right_);
+        explain_money(v_, said_);
     }
-    std::string share = wd.say(Msg::share, {wd.percent(f.percent), wd.say(counted(audience), {Arg(wd.count(f.baseline),
-                                                                                               static_cast<double>(f.baseline))})});
-    if (f.loss_per_minute > 0.05)
-        share += " \xC2\xB7 " + wd.say(f.estimate ? Msg::losing_now : Msg::losing_then,
-                                      {wd.say(counted(audience), {Arg(wd.rate(f.loss_per_minute), f.loss_per_minute)})});
-    if (full) {
-        paragraph(v.fonts.small, v.theme.muted, share, pad, right);
-        explain(v, [&] { tip(wd.say(Msg::tip_share)); });
+
+    // 7.40% of 6,687,113 likes · losing 47.6 likes a minute
+    void share() {
+        if (!look_.share) return;
+        const Figures& f = v_.figures;
+        const Audience audience = audience_of(v_.model->feed());
+        std::string line = wd_.say(Msg::share, {wd_.percent(f.percent), wd_.say(counted(audience), {Arg(wd_.count(f.baseline),
+                                                                                                   static_cast<double>(f.baseline))})});
+        if (f.loss_per_minute > 0.05)
+            line += " \xC2\xB7 " + wd_.say(f.estimate ? Msg::losing_now : Msg::losing_then,
+                                          {wd_.say(counted(audience), {Arg(wd_.rate(f.loss_per_minute), f.loss_per_minute)})});
+        paragraph(v_.fonts.small, v_.theme.muted, line, pad_, right_);
+        explain(v_, said_, [&] { tip(wd_.say(Msg::tip_share)); });
     }
-    ImGui::Dummy(ImVec2(0, (full ? 10 : 6) * s));
-    ImGui::SetCursorPosX(pad);
-    rule_line(v, pad, right);
-    ImGui::Dummy(ImVec2(0, (full ? 10 : 6) * s));
+
+    void rule(float space) {
+        ImGui::Dummy(ImVec2(0, space * s_));
+        ImGui::SetCursorPosX(pad_);
+        rule_line(v_, pad_, right_);
+        ImGui::Dummy(ImVec2(0, space * s_));
+    }
 
     // One cell a page: in columns when there is room, else one under another (from the right in a
     // right-to-left language).
-    const std::size_t n = f.pages.size();
-    const std::size_t cols = full ? std::min<std::size_t>(n, w / s >= 560 ? 3 : (w / s >= 380 ? 2 : 1)) : 1;
-    const float gap = 22.0f * s;
-    const float col_w = (w - gap * (cols - 1)) / cols;
-    float max_percent = 0;
-    for (const PageFigures& p : f.pages) max_percent = std::max(max_percent, static_cast<float>(p.percent));
-    for (std::size_t row = 0; row * cols < n; ++row) {
-        const float y = ImGui::GetCursorPosY();
-        float bottom = y;
-        for (std::size_t c = 0; c < cols && row * cols + c < n; ++c) {
-            const std::size_t i = row * cols + c;
-            const std::size_t column = r ? cols - 1 - c : c;
-            ImGui::SetCursorPosY(y);
-            page_cell(v, f.pages[i], i, max_percent, pad + column * (col_w + gap), col_w, full);
-            bottom = std::max(bottom, ImGui::GetCursorPosY());
+    void pages() {
+        const Figures& f = v_.figures;
+        const std::size_t n = f.pages.size();
+        const std::size_t cols = look_.page_details ? std::min<std::size_t>(n, w_ / s_ >= 560 ? 3 : (w_ / s_ >= 380 ? 2 : 1)) : 1;
+        const float gap = 22.0f * s_;
+        const float col_w = (w_ - gap * (cols - 1)) / cols;
+        float max_percent = 0;
+        for (const PageFigures& p : f.pages) max_percent = std::max(max_percent, static_cast<float>(p.percent));
+        for (std::size_t row = 0; row * cols < n; ++row) {
+            const float y = ImGui::GetCursorPosY();
+            float bottom = y;
+            for (std::size_t c = 0; c < cols && row * cols + c < n; ++c) {
+                const std::size_t i = row * cols + c;
+                const std::size_t column = r_ ? cols - 1 - c : c;
+                ImGui::SetCursorPosY(y);
+                page_cell(v_, said_, f.pages[i], i, max_percent, pad_ + column * (col_w + gap), col_w, look_.page_details);
+                bottom = std::max(bottom, ImGui::GetCursorPosY());
+            }
+            ImGui::SetCursorPosY(bottom + look_.row_gap * s_);
         }
-        ImGui::SetCursorPosY(bottom + (full ? 12 : 4) * s);
     }
 
     // The chart. Time runs left to right in every language, as in the charts of Arabic-language
     // news (Al Jazeera's, BBC Arabic's): a time axis follows the figures' own direction.
-    if (full && v.series.size() >= 2) {
-        line_at(v.fonts.small, v.theme.muted, shown(wd.say(Msg::chart_title, {wd.say(noun(audience))})), pad, right);
-        const float chart_h = std::clamp(w * 0.28f, 110.0f * s, 190.0f * s);
-        const float chart_y = ImGui::GetCursorPosY() + 4 * s;  // the window sits at the origin
+    void chart() {
+        if (v_.series.size() < 2) return;
+        const Feed& feed = v_.model->feed();
+        line_at(v_.fonts.small, v_.theme.muted, shown(wd_.say(Msg::chart_title, {wd_.say(noun(audience_of(feed)))})), pad_, right_);
+        const float chart_h = std::clamp(w_ * 0.28f, 110.0f * s_, 190.0f * s_);
+        const float chart_y = ImGui::GetCursorPosY() + 4 * s_;  // the window sits at the origin
         std::vector<Rgba> colors;
         for (std::size_t i = 0; i < feed.pages.size(); ++i) colors.push_back(page_color(feed.pages[i].color, i));
-        const int hovered = draw_chart(v.series, colors, v.theme, v.fonts, s, ImVec2(pad, chart_y),
-                                       ImVec2(right, chart_y + chart_h), wd, v.visual);
-        if (hovered >= 0) explain_instant(v, v.series[static_cast<std::size_t>(hovered)]);
-        ImGui::SetCursorPos(ImVec2(pad, chart_y + chart_h + 10 * s));
+        const int hovered = draw_chart(v_.series, colors, v_.theme, v_.fonts, s_, ImVec2(pad_, chart_y),
+                                       ImVec2(right_, chart_y + chart_h), wd_, v_.visual);
+        if (hovered >= 0) explain_instant(v_, said_, v_.series[static_cast<std::size_t>(hovered)]);
+        ImGui::SetCursorPos(ImVec2(pad_, chart_y + chart_h + 10 * s_));
     }
 
-    // Footer: when, from where, and how likes become money.
-    ImGui::SetCursorPosX(pad);
-    rule_line(v, pad, right);
-    ImGui::Dummy(ImVec2(0, 6 * s));
-    const Description& d = v.description;
-    paragraph(v.fonts.small, v.theme.muted, d.measured + " " + wd.say(Msg::data_from, {isolate(v.data_label)}), pad, right);
-    paragraph(v.fonts.small, v.theme.muted, wd.say(Msg::how_money, {wd.say(noun(audience)), d.method}), pad, right);
-    explain_money(v);
-    if (full && v.interactive) paragraph(v.fonts.small, v.theme.muted, wd.say(Msg::hover_hint), pad, right);
+    // When, from where, and how likes become money.
+    void footer() {
+        ImGui::SetCursorPosX(pad_);
+        rule_line(v_, pad_, right_);
+        ImGui::Dummy(ImVec2(0, 6 * s_));
+        const Description& d = v_.description;
+        paragraph(v_.fonts.small, v_.theme.muted, d.measured + " " + wd_.say(Msg::data_from, {isolate(v_.data_label)}), pad_, right_);
+        paragraph(v_.fonts.small, v_.theme.muted, wd_.say(Msg::how_money, {wd_.say(noun(audience_of(v_.model->feed()))), d.method}),
+                  pad_, right_);
+        explain_money(v_, said_);
+        if (look_.hover_hint && v_.interactive) paragraph(v_.fonts.small, v_.theme.muted, wd_.say(Msg::hover_hint), pad_, right_);
+    }
 
-    const float content_h = ImGui::GetCursorPosY() + pad - 2 * s;
-    ImGui::End();
-    ImGui::PopStyleVar();
-    return {content_h, std::move(tooltip_said)};
+    bool gain() const { return v_.figures.gained > 0; }
+
+    const CounterView& v_;
+    const Words& wd_;
+    const bool r_;
+    const float s_;
+    const Layout layout_;
+    const LayoutLook& look_;
+    const float pad_, w_, right_;
+    const ImVec2 size_;
+    Said said_;
+};
+
+}  // namespace
+
+Drawn draw_counter(const CounterView& v, ImVec2 size) {
+    view = &v;
+    return Card(v, size).draw();
 }
 
 }  // namespace likeloss
