@@ -20,6 +20,7 @@ target_link_libraries(likeloss-render PRIVATE likeloss_render likeloss_default_f
 
 add_executable(widget_tests tests/widget/golden-layouts.cpp)
 target_compile_definitions(widget_tests PRIVATE LIKELOSS_ARABIC_FONT_DIR="${LIKELOSS_ARABIC_FONT_DIR}"
-                                                LIKELOSS_GOLDEN_DIR="${CMAKE_SOURCE_DIR}/tests/widget/golden")
+                                                LIKELOSS_GOLDEN_DIR="${CMAKE_SOURCE_DIR}/tests/widget/golden"
+                                                LIKELOSS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 target_link_libraries(widget_tests PRIVATE likeloss_render likeloss_default_feed GTest::gtest_main)
 gtest_discover_tests(widget_tests TEST_PREFIX "Widget." DISCOVERY_TIMEOUT 60)  # ctest -R Widget runs them all

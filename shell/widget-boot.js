@@ -13,6 +13,13 @@
   // `data` is the live data's state (src/core/live/live.cpp, state_json): requests, failures, notice.
   // `tooltip` is what the tooltip open on the canvas says, one paragraph an item ([] when none).
   var state = window.likeloss = { frames: 0, lines: [], tooltip: [], error: '', data: null };
+  // A PNG of the counter as shown, at the screen's pixel density, for the standalone page's
+  // "Download image": `done` gets it from the next frame, which this asks for.
+  var snapshots = [];
+  state.snapshot = function (done) {
+    snapshots.push(done);
+    if (window.Module && Module._likeloss_wake) Module._likeloss_wake();
+  };
 
   // The page's own messages: English from the catalogue (src/core/text/lang/en.json, written in
   // here at build time by tools/boot_words.mjs) until the visitor's words come.
@@ -242,6 +249,8 @@
       },
       frameDrawn: function () {
         if (!state.frames++) state.firstFrameAt = performance.now();  // for bench/run.mjs
+        // Pictures asked for are taken in the frame that drew them: WebGL clears what it drew once shown.
+        snapshots.splice(0).forEach(function (done) { canvas.toBlob(done, 'image/png'); });
       },
       setData: function (json) { state.data = JSON.parse(json); },
       // The widget's language: the page's messages, <html lang dir> and the text copy follow it.

@@ -170,6 +170,10 @@ std::optional<int> take_lock(const Setup& s, int& lock) {
                    : finish(exit_for(errno), "cannot lock " + s.output + ": " + std::strerror(errno));
     remove_stale_temporaries(s.output);
     remove_stale_temporaries(s.state_file);
+    for (const ImageSpec& image : s.config.images) {  // and those of pictures, beside the feed
+        remove_stale_temporaries(resolve(folder_of(s.output), image.file));
+        remove_stale_temporaries(resolve(folder_of(s.output), image.file.substr(0, image.file.size() - 4) + ".txt"));
+    }
     return std::nullopt;
 }
 

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   compareWithReadme, countColor, decodePng, launchBrowser, openPage, repo, startSite, waitForCounter,
@@ -45,6 +45,55 @@ describe('the standalone page', () => {
     assert.ok(colours.size > 100, `only ${colours.size} distinct colours`);
     // The headline figure is drawn in the accent red.
     assert.ok(countColor(png, [0xc8, 0x1e, 0x33], 4) > 500, 'the headline counter is not drawn in the accent colour');
+    await context.close();
+  });
+
+  test('a link to the page previews as a card: Open Graph and X tags name the figure and a 1200 x 630 picture of it', async () => {
+    const { context, page } = await openPage(browser, site.origin + '/', { javaScriptEnabled: false });  // as a crawler reads it
+    const meta = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property], meta[name]')]
+      .map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.content])));
+    assert.equal(meta['twitter:card'], 'summary_large_image');
+    assert.equal(meta['og:title'], await page.title());
+    assert.match(meta['og:description'], /^494,652 likes lost on Facebook since 26 Feb 2016 .* worth 1,483,956 MAD/);
+    assert.match(meta['og:image:alt'], /494,652 likes lost .* Worth 1,483,956 MAD/);
+    assert.deepEqual([meta['og:image:width'], meta['og:image:height']], ['1200', '630']);
+    // The picture is there, of the size the tags say, and shows the headline in the accent red.
+    const picture = await page.request.get(new URL(meta['og:image'], page.url()).href);
+    assert.equal(picture.status(), 200);
+    assert.equal(picture.headers()['content-type'], 'image/png');
+    const png = decodePng(await picture.body());
+    assert.deepEqual([png.width, png.height], [1200, 630]);
+    assert.ok(countColor(png, [0xc8, 0x1e, 0x33], 4) > 2000, 'the headline is not in the picture');
+    // The tags' figures are the widget's own: what it says of the bundled feed.
+    const { context: live, page: widget } = await openPage(browser, site.origin + '/');
+    await waitForCounter(widget);
+    const said = (await widget.evaluate(() => window.likeloss.lines.join(' '))).replace(/[\u2066-\u2069]/g, '');
+    assert.ok(said.startsWith(meta['og:image:alt'].split('. ')[0]), `the widget says: ${said}`);
+    await live.close();
+    await context.close();
+  });
+
+  test('"Share" copies the figure and the link; "Download image" saves the counter as shown, at the screen\'s density', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/?layout=compact', { deviceScaleFactor: 2, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    await waitForCounter(page);
+    assert.equal(await page.evaluate(() => typeof navigator.share), 'undefined', 'this browser shares natively: the fallback is not tried');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.locator('#likeloss-shared', { hasText: 'Copied' }).waitFor();
+    // The sentence as the widget says it: its names isolated for bidi (kept, for a right-to-left text).
+    const copied = (await page.evaluate(() => navigator.clipboard.readText())).replace(/[\u2066-\u2069]/g, '');
+    assert.match(copied, /^#BringBackOurVoip: 494,652 likes lost on Facebook .* http:\/\/127\.0\.0\.1:\d+\/\?layout=compact$/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download image' }).click()]);
+    assert.equal(download.suggestedFilename(), 'likeloss-counter.png');
+    const png = decodePng(readFileSync(await download.path()));
+    const canvas = await page.evaluate(() => { const c = document.getElementById('likeloss-canvas'); return [c.width, c.height]; });
+    assert.deepEqual([png.width, png.height], canvas);
+    assert.equal(png.width, 2 * (await page.evaluate(() => document.getElementById('likeloss-canvas').clientWidth)));
+    // The picture holds what is drawn, not a cleared buffer: the headline's red and each operator's colour.
+    assert.ok(countColor(png, [0xc8, 0x1e, 0x33], 4) > 500, 'the headline is not in the picture');
+    for (const [name, rgb] of Object.entries(OPERATORS)) assert.ok(countColor(png, rgb, 8) > 20, `${name}'s colour is not in the picture`);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

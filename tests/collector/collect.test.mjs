@@ -256,6 +256,35 @@ describe('pictures of the counter beside the feed', () => {
     assert.match(r.stderr, /campaign-card\.png not published \(likeloss-render: .*no-such-renderer: No such file or directory\)/);
   });
 
+  test('killed while writing a picture: the feed is published, the picture before stays whole, the next run cleans up', async () => {
+    writeConfig({ images: IMAGES });
+    assert.equal((await collect()).code, 0);
+    const card = readFileSync(join(dir, 'public/campaign-card.png'));
+    // The renderer may write whole pictures (a soft limit it lifts for itself); the collector, which
+    // keeps the limit, is killed (SIGXFSZ) when it writes the first picture beside the feed.
+    writeFileSync(join(dir, 'unlimited-render'), `#!/bin/sh\nulimit -S -f unlimited\nexec ${bin('likeloss-render')} "$@"\n`, { mode: 0o755 });
+    writeConfig({ images: IMAGES, renderer: 'unlimited-render' });
+    await sleep(1100);
+    graph.pages.maroctelecom.fan_count -= 1000;
+    const before = feedText();
+    const r = await collect([], { shell: 'ulimit -S -f 8' });  // 8 KB: the feed fits, a 1200 x 630 picture does not
+    assert.equal(r.signal, 'SIGXFSZ', `not killed: ${r.code} ${r.stderr}`);
+    assert.notEqual(feedText(), before, 'the feed was not published first');
+    await checkedByTheWidgetsParser();
+    assert.ok(card.equals(readFileSync(join(dir, 'public/campaign-card.png'))), 'the published picture was touched');
+    const left = readdirSync(join(dir, 'public')).filter((f) => f.includes('.tmp-'));
+    assert.equal(left.length, 1, 'the half-written picture is there');
+    assert.match(left[0], /^\.?campaign-card\.png\.tmp-/);
+
+    await sleep(1100);
+    graph.pages.maroctelecom.fan_count -= 1000;
+    const next = await collect();
+    assert.equal(next.code, 0, next.stderr);
+    assert.deepEqual(readdirSync(join(dir, 'public')).filter((f) => f.includes('.tmp-')), []);
+    assert.ok(!card.equals(readFileSync(join(dir, 'public/campaign-card.png'))), 'the picture was not drawn again');
+    assert.equal(PNG.sync.read(readFileSync(join(dir, 'public/campaign-card.png'))).width, 1200);
+  });
+
   test('a count recorded by hand redraws them too', async () => {
     writeConfig({ images: [IMAGES[1]] }, { pages: [
       { id: 'maroctelecom', name: 'Maroc Telecom', by_hand: true,

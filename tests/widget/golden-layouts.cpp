@@ -72,18 +72,9 @@ Rendered draw(const Case& c) {
     return renderer().draw(p);
 }
 
-class Golden : public ::testing::TestWithParam<Case> {};
-
-TEST_P(Golden, LooksAsRecorded) {
-    const Case& c = GetParam();
-    const Rendered r = draw(c);
-    ASSERT_TRUE(r.error.empty()) << r.error;
-    ASSERT_EQ(r.width, static_cast<int>(c.css_width * c.scale));
-    if (c.css_height > 0) {
-        ASSERT_EQ(r.height, static_cast<int>(c.css_height * c.scale));
-    }
+// `r` against the reference image at `golden`, or recorded there with LIKELOSS_UPDATE_GOLDEN.
+void expect_as_recorded(const Rendered& r, const std::filesystem::path& golden, const std::string& name) {
     const std::string png = encode_png(r.width, r.height, r.rgba);
-    const std::filesystem::path golden = std::filesystem::path(LIKELOSS_GOLDEN_DIR) / (std::string(c.name) + ".png");
     if (std::getenv("LIKELOSS_UPDATE_GOLDEN")) {
         write(golden, png);
         return;
@@ -91,10 +82,10 @@ TEST_P(Golden, LooksAsRecorded) {
     int w = 0, h = 0;
     std::vector<std::uint8_t> want;
     ASSERT_TRUE(decode_png(read(golden), w, h, want)) << golden << " is missing: record it with LIKELOSS_UPDATE_GOLDEN=1";
-    const std::filesystem::path actual = std::filesystem::path("tests/widget/actual") / (std::string(c.name) + ".png");
+    const std::filesystem::path actual = std::filesystem::path("tests/widget/actual") / (name + ".png");
     if (w != r.width || h != r.height) {
         write(actual, png);
-        FAIL() << c.name << " is " << r.width << "x" << r.height << " pixels, was " << w << "x" << h << " (now in " << actual << ")";
+        FAIL() << name << " is " << r.width << "x" << r.height << " pixels, was " << w << "x" << h << " (now in " << actual << ")";
     }
     std::size_t changed = 0;
     std::vector<std::uint8_t> difference(want.size(), 255);
@@ -109,9 +100,37 @@ TEST_P(Golden, LooksAsRecorded) {
     const double share = static_cast<double>(changed) / (want.size() / 4);
     if (share > kShare) {
         write(actual, png);
-        write(std::filesystem::path("tests/widget/actual") / (std::string(c.name) + ".difference.png"), encode_png(w, h, difference));
+        write(std::filesystem::path("tests/widget/actual") / (name + ".difference.png"), encode_png(w, h, difference));
     }
-    EXPECT_LE(share, kShare) << c.name << ": " << changed << " pixels changed (now in " << actual << ")";
+    EXPECT_LE(share, kShare) << name << ": " << changed << " pixels changed (now in " << actual << ")";
+}
+
+class Golden : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Golden, LooksAsRecorded) {
+    const Case& c = GetParam();
+    const Rendered r = draw(c);
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    ASSERT_EQ(r.width, static_cast<int>(c.css_width * c.scale));
+    if (c.css_height > 0) {
+        ASSERT_EQ(r.height, static_cast<int>(c.css_height * c.scale));
+    }
+    expect_as_recorded(r, std::filesystem::path(LIKELOSS_GOLDEN_DIR) / (std::string(c.name) + ".png"), c.name);
+}
+
+// The standalone page's link-preview picture (shell/campaign-card.png, named by its Open Graph
+// tags) is the bundled feed as the widget draws it now, not a drawing of an older widget.
+TEST(Render, TheSitesPreviewPictureIsCurrent) {
+    Picture p;
+    p.feed_json.assign(kDefaultFeed, kDefaultFeed_size);
+    p.at = p.now = *parse_rfc3339("2026-12-01T00:00:00Z");
+    p.query = "layout=compact";
+    p.css_width = 600;
+    p.css_height = 315;
+    p.scale = 2;
+    const Rendered r = renderer().draw(p);
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    expect_as_recorded(r, std::filesystem::path(LIKELOSS_SOURCE_DIR) / "shell/campaign-card.png", "campaign-card");
 }
 
 const Case kCases[] = {
