@@ -12,6 +12,9 @@
   var copied = document.getElementById('configurator-copied');
   var pagesBox = document.getElementById('configurator-pages');
   var note = document.getElementById('configurator-note');
+  var picture = document.getElementById('configurator-picture');
+  var markdown = document.getElementById('configurator-markdown');
+  var ownAlt = (document.querySelector('meta[property="og:image:alt"]') || {}).content;  // the bundled card's
   var widget = new URL('widget.html', location.href);
   var loader = new URL('embed.js', location.href);
   var f = form.elements;
@@ -108,6 +111,14 @@
     link.value = url;
     snippet.value = '<a class="likeloss-embed" href="' + escapeAttribute(url) + '">' + escapeText(linkText) + '</a>\n' +
       '<script async src="' + escapeAttribute(loader.href) + '"></' + 'script>';
+    // The picture: this site's of the bundled feed, or the one the collector publishes beside the feed.
+    var image;
+    try { image = new URL('campaign-card.png', new URL(source || '', location.href)).href; } catch (e) { image = new URL('campaign-card.png', location.href).href; }
+    var alt = source || ownTitle || !ownAlt ? linkText : ownAlt;
+    picture.value = '<a href="' + escapeAttribute(url) + '"><img src="' + escapeAttribute(image) +
+      '" width="600" height="315" alt="' + escapeAttribute(alt) + '"></a>';
+    var bare = function (u) { return u.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20'); };
+    markdown.value = '[![' + alt.replace(/[\[\]\\]/g, '\\$&') + '](' + bare(image) + ')](' + bare(url) + ')';
     clearTimeout(timer);
     timer = setTimeout(function () { if (preview.src !== url) preview.src = url; }, 250);
   }
@@ -128,6 +139,8 @@
   form.addEventListener('change', update);
   document.getElementById('configurator-copy-snippet').addEventListener('click', function () { copy(snippet.value); });
   document.getElementById('configurator-copy-link').addEventListener('click', function () { copy(link.value); });
+  document.getElementById('configurator-copy-picture').addEventListener('click', function () { copy(picture.value); });
+  document.getElementById('configurator-copy-markdown').addEventListener('click', function () { copy(markdown.value); });
 
   function listPages(feed) {
     var wanted = (pagesChanged ? '' : given.get('pages') || '').toLowerCase().split(',').map(function (s) { return s.trim(); });

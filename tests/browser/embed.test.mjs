@@ -540,6 +540,13 @@ describe('embedding', () => {
     const snippet = await page.inputValue('#configurator-snippet');
     assert.ok(snippet.startsWith('<a class="likeloss-embed" href="'));
     assert.ok(snippet.includes('embed.js"></script>'));
+    // For places without scripts: the site's picture of the counter, linked to the same widget.
+    const picture = await page.inputValue('#configurator-picture');
+    assert.equal(picture, `<a href="${link.replace(/&/g, '&amp;')}"><img src="${site.origin}/campaign-card.png" width="600" height="315" ` +
+      `alt="${await page.getAttribute('meta[property="og:image:alt"]', 'content')}"></a>`);
+    const markdown = await page.inputValue('#configurator-markdown');
+    assert.match(markdown, /^\[!\[#BringBackOurVoip: 494,652 likes lost .*\]\(http:\/\/127\.0\.0\.1:\d+\/campaign-card\.png\)\]\(http:\/\/127\.0\.0\.1:\d+\/widget\.html\?[^)]*\)$/);
+    assert.equal((await page.request.get(`${site.origin}/campaign-card.png`)).status(), 200);
     const previewLines = () => {
       const w = document.getElementById('configurator-preview').contentWindow;
       return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')) : null;
@@ -583,6 +590,11 @@ describe('embedding', () => {
     assert.ok(snippet.includes(`href="${url.href.replace(/&/g, '&amp;')}"`), snippet);
     assert.ok(snippet.includes('>Save &lt;our&gt; calls &amp; "more"</a>'), snippet);
     assert.ok(!snippet.includes(secret) && !(await page.inputValue('#configurator-link')).includes('graph_token'));
+    // Its picture is the one the collector publishes beside that feed, named by the campaign's title.
+    const picture = await page.inputValue('#configurator-picture');
+    assert.ok(picture.includes(`<img src="${site.origin}/test/campaign-card.png" width="600" height="315" alt="Save &lt;our&gt; calls &amp; &quot;more&quot;">`), picture);
+    assert.ok(!picture.includes(secret) && !(await page.inputValue('#configurator-markdown')).includes(secret));
+    assert.ok((await page.inputValue('#configurator-markdown')).startsWith('[![Save <our> calls & "more"](' + site.origin + '/test/campaign-card.png)]('));
     // The preview shows that feed, with these settings.
     await page.waitForFunction(previewShows, null, { timeout: 30000 });
     let lines = await page.evaluate(previewShows);
