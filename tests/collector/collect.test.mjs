@@ -232,6 +232,15 @@ describe('pictures of the counter beside the feed', () => {
     let r = await collect();
     assert.equal(r.code, 0, r.stderr);
     const card = readFileSync(join(dir, 'public/campaign-card.png'));
+    // The real renderer on a machine without EGL (no vendor library found: no display at all).
+    await sleep(1100);
+    graph.pages.maroctelecom.fan_count -= 1000;
+    let published = feedText();
+    r = await collect(['--quiet'], { env: { __EGL_VENDOR_LIBRARY_FILENAMES: join(dir, 'no-such-vendor.json') } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /campaign-card\.png not published \(likeloss-render: nothing can be drawn here: no EGL display .*\); the one before stays/);
+    assert.notEqual(feedText(), published, 'the feed was not published');
+    assert.ok(card.equals(readFileSync(join(dir, 'public/campaign-card.png'))), 'the picture before was touched');
     for (const [script, why] of [
       ['echo "likeloss-render: nothing can be drawn here: no EGL display" >&2; exit 2', /campaign-card\.png not published \(likeloss-render: nothing can be drawn here: no EGL display\); the one before stays/],
       ['kill -SEGV $$', /campaign-card\.png not published \(likeloss-render: it crashed \(Segmentation fault\)\)/],
@@ -240,7 +249,7 @@ describe('pictures of the counter beside the feed', () => {
       writeConfig({ images: IMAGES, renderer: 'broken-render' });
       await sleep(1100);
       graph.pages.maroctelecom.fan_count -= 1000;
-      const published = feedText();
+      published = feedText();
       r = await collect(['--quiet']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, why);
