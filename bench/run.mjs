@@ -100,14 +100,16 @@ const french = sizes(site, ['lang/fr.json']);
 const arabic = sizes(site, ['lang/ar.json', 'arabic.js', 'arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf']);
 const hello = sizes(benchDir, ['hello.html', 'hello-boot.js', 'hello.js', 'hello.wasm']);
 
-const widgetReady = () => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0 && window.likeloss.firstFrameAt;
+// Before widget-boot.js runs, window.likeloss is the element of that id (elements are exposed by
+// id): every probe reads the widget's state through these, never assuming it is there.
+const widgetReady = () => Array.isArray(window.likeloss?.lines) && window.likeloss.frames > 0 && window.likeloss.lines.length > 0 && window.likeloss.firstFrameAt;
 const helloReady = () => window.hello && window.hello.frames > 0 && window.hello.firstFrameAt;
 const [ttffWidget, ttffFrench, ttffArabic, ttffHello] = await firstFrames([[`${W}/widget.html?lang=en`, widgetReady],
   [`${W}/widget.html?lang=fr`, widgetReady], [`${W}/widget.html?lang=ar`, widgetReady], [`${H}/hello.html`, helloReady]]);
 
 const idle = await cpu(`${W}/widget.html?lang=en`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const idleArabic = await cpu(`${W}/widget.html?lang=ar`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
-const live = await cpu(`${W}/widget.html?source=/bench/live.json`, () => window.likeloss?.lines.some((l) => l.replace(/[\u2066-\u2069]/g, '').startsWith('A: ')),
+const live = await cpu(`${W}/widget.html?source=/bench/live.json`, () => Array.isArray(window.likeloss?.lines) && window.likeloss.lines.some((l) => l.replace(/[\u2066-\u2069]/g, '').startsWith('A: ')),
   () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const busy = await cpu(`${H}/hello.html`, helloReady, () => window.hello.frames, null);
 
