@@ -223,6 +223,8 @@
         receive(result.instance, result.module);
       }, function (e) {
         tell('boot_download', e && e.message || e);
+      }).catch(function (e) {  // the program threw as it started (an engine without WebGL's names)
+        tell('boot_start', e && e.message || e);
       });
       return {};
     },
@@ -279,6 +281,11 @@
 
   window.addEventListener('error', function (e) {
     if (/likeloss/.test(e.filename || '')) tell('boot_start', e.message);
+  });
+  // A failure in a promise of the program's, which no 'error' event reports.
+  window.addEventListener('unhandledrejection', function (e) {
+    var r = e.reason;
+    if (!state.frames && /likeloss/.test(r && r.stack || '')) tell('boot_start', r.message || r);
   });
   if (script) script.addEventListener('error', function () { tell('boot_download', 'likeloss.js'); });
 })();

@@ -270,6 +270,26 @@ describe('the standalone page', () => {
     }
   });
 
+  test('an engine whose WebGL is off and unnamed (WebKit\'s way) gets the message and the figures as text, not a blank box', async () => {
+    const { context, page } = await openPage(browser, 'about:blank');
+    // As WebKit with WebGL turned off: no WebGL constructors at all, and no context from a canvas.
+    await page.addInitScript(() => {
+      delete window.WebGLRenderingContext;
+      delete window.WebGL2RenderingContext;
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return /webgl/.test(kind) ? null : get.call(this, kind, ...rest);
+      };
+    });
+    await page.goto(site.origin + '/widget.html?layout=compact');
+    await page.waitForFunction(() => Array.isArray(window.likeloss?.lines) && window.likeloss.error !== '', null, { timeout: 30000 });
+    assert.equal(await page.locator('#likeloss-status').isVisible(), true);
+    assert.match(await page.locator('#likeloss-status').textContent(), /\S/);
+    assert.equal(await page.locator('#likeloss-text').isVisible(), true);
+    assert.match(await page.locator('#likeloss-text').textContent(), /494,652 likes lost/);
+    await context.close();
+  });
+
   test('says so in words when the program cannot be downloaded', async () => {
     const { context, page } = await openPage(browser, 'about:blank');
     await page.route('**/likeloss.wasm', (route) => route.abort('connectionrefused'));
