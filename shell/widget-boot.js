@@ -246,6 +246,13 @@
         writeText();
       },
       setTooltip: function (lines) { state.tooltip = lines; },
+      // The card's colours, for its figures shown as text (no WebGL, a lost context).
+      setColors: function (bg, fg, accent) {
+        var card = document.getElementById('likeloss');
+        card.style.setProperty('--likeloss-bg', bg);
+        card.style.setProperty('--likeloss-fg', fg);
+        card.style.setProperty('--likeloss-accent', accent);
+      },
       setContentHeight: function (px) {
         box.style.height = px + 'px';
       },

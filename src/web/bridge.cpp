@@ -9,6 +9,8 @@ EM_JS(void, js_page_set_text, (const char* json, int urgent), {
     Module["likeloss"]["setText"](JSON.parse(UTF8ToString(json)), !!urgent);
 });
 EM_JS(void, js_page_set_tooltip, (const char* json), { Module["likeloss"]["setTooltip"](JSON.parse(UTF8ToString(json))); });
+EM_JS(void, js_page_set_colors, (const char* bg, const char* fg, const char* accent),
+      { Module["likeloss"]["setColors"](UTF8ToString(bg), UTF8ToString(fg), UTF8ToString(accent)); });
 // The visitor's colour scheme and motion preferences; changes reach _likeloss_preferences.
 EM_JS(int, js_page_preferences, (), {
     var dark = matchMedia("(prefers-color-scheme: dark)"), motion = matchMedia("(prefers-reduced-motion: reduce)");
@@ -28,6 +30,7 @@ Instant wall_clock() { return static_cast<Instant>(emscripten_date_now()); }
 void page_attach() { js_page_attach(); }
 void page_set_text(const char* lines_json, bool urgent) { js_page_set_text(lines_json, urgent ? 1 : 0); }
 void page_set_tooltip(const char* lines_json) { js_page_set_tooltip(lines_json); }
+void page_set_colors(const char* bg, const char* fg, const char* accent) { js_page_set_colors(bg, fg, accent); }
 int page_preferences() { return js_page_preferences(); }
 void page_set_content_height(double css_px) { js_page_set_content_height(css_px); }
 void page_frame_drawn() { js_page_frame_drawn(); }

@@ -13,6 +13,8 @@ void page_attach();                          // start reporting the canvas's siz
 // the page may pass on to screen readers later, throttled.
 void page_set_text(const char* lines_json, bool urgent);
 void page_set_tooltip(const char* lines_json); // what the open tooltip says ([] when none)
+// The card's colours (#rrggbbaa), so its figures shown as text look like the card.
+void page_set_colors(const char* bg, const char* fg, const char* accent);
 int page_preferences();                      // bit 0: prefers dark, bit 1: prefers reduced motion
 void page_set_content_height(double css_px); // the counter needs this much height
 void page_frame_drawn();                     // a frame was drawn (idle checks count them)

@@ -270,7 +270,7 @@ describe('the standalone page', () => {
     }
   });
 
-  test('an engine whose WebGL is off and unnamed (WebKit\'s way) gets the message and the figures as text, not a blank box', async () => {
+  test('an engine whose WebGL is off and unnamed (WebKit\'s way) gets the message and the figures as text in the widget\'s colours, not a blank box', async () => {
     const { context, page } = await openPage(browser, 'about:blank');
     // As WebKit with WebGL turned off: no WebGL constructors at all, and no context from a canvas.
     await page.addInitScript(() => {
@@ -281,12 +281,16 @@ describe('the standalone page', () => {
         return /webgl/.test(kind) ? null : get.call(this, kind, ...rest);
       };
     });
-    await page.goto(site.origin + '/widget.html?layout=compact');
+    await page.goto(site.origin + '/widget.html?layout=compact&bg=%2310151c&fg=%23f5f0e1&accent=%23d4a017');
     await page.waitForFunction(() => Array.isArray(window.likeloss?.lines) && window.likeloss.error !== '', null, { timeout: 30000 });
     assert.equal(await page.locator('#likeloss-status').isVisible(), true);
     assert.match(await page.locator('#likeloss-status').textContent(), /\S/);
-    assert.equal(await page.locator('#likeloss-text').isVisible(), true);
-    assert.match(await page.locator('#likeloss-text').textContent(), /494,652 likes lost/);
+    const text = page.locator('#likeloss-text');
+    assert.equal(await text.isVisible(), true);
+    assert.match(await text.textContent(), /494,652 likes lost/);
+    // In the widget's own colours, as the card would have been drawn: a dark card stays dark.
+    assert.deepEqual(await text.evaluate((t) => [getComputedStyle(t).backgroundColor, getComputedStyle(t).color]),
+      ['rgb(16, 21, 28)', 'rgb(245, 240, 225)']);
     await context.close();
   });
 
