@@ -87,8 +87,15 @@
                   'max-height': 'none', 'min-height': '0', border: '0', margin: '0', padding: '0', float: 'none',
                   transform: 'none', 'box-sizing': 'content-box', 'color-scheme': 'light', background: 'transparent',
                   visibility: 'visible', opacity: '1' };
-    Object.keys(style).forEach(function (k) { frame.style.setProperty(k, style[k], 'important'); });
-    link.parentNode.insertBefore(frame, link);
+    // In a holder the blog's layout places as it places its paragraphs (a theme's column width and
+    // centring, which the frame's own inline margin and max-width would defeat), kept a block.
+    var holder = document.createElement('div');
+    var hold = { display: 'block', height: 'auto', padding: '0', float: 'none', transform: 'none', visibility: 'visible', opacity: '1' };
+    [[frame, style], [holder, hold]].forEach(function (p) {
+      Object.keys(p[1]).forEach(function (k) { p[0].style.setProperty(k, p[1][k], 'important'); });
+    });
+    holder.appendChild(frame);
+    link.parentNode.insertBefore(holder, link);
     link.style.setProperty('display', 'none', 'important');
     frames.push(frame);
   }

@@ -32,7 +32,8 @@ test('what Arabic needs adds at most 60 KB, and only to a widget that shows Arab
 });
 
 // 1,300 until the iframe's title lost its direction controls (47 bytes); 1,350 until a link holding
-// only a picture of the counter named its iframe by the picture's alt text (7 bytes).
+// only a picture of the counter named its iframe by the picture's alt text (7 bytes), and the
+// iframe went into a holder the blog's layout places (a block theme's column; 53 bytes).
 test("the loader a blog includes stays small", () => {
-  assert.ok(gz('embed.js') <= 1_375, `embed.js ${gz('embed.js')} B gzip`);
+  assert.ok(gz('embed.js') <= 1_425, `embed.js ${gz('embed.js')} B gzip`);
 });

@@ -33,6 +33,13 @@ before(async () => {
          data-onload="window.pwned=1">${XSS.replace(/</g, '&lt;')}</a>
       <a class="likeloss-embed" href="/widget.html" data-source="${XSS.replace(/"/g, '&quot;')}" data-refresh="${XSS.replace(/"/g, '&quot;')}">second</a>`),
     '/test/late.html': hostPage('<p>Snippets come later.</p>'),
+    // A block theme's constrained layout (WordPress 6's default): its children in a centred column.
+    '/test/wordpress.html': hostPage('<div class="entry-content is-layout-constrained"><p>Before.</p>' +
+      '<a class="likeloss-embed" href="/widget.html?layout=compact">counter</a><p>After.</p></div>',
+    { head: '<link rel="stylesheet" href="/test/wordpress.css">' }),
+    '/test/wordpress.css': 'main, article { max-width: none !important; width: 100%; } ' +
+      '.is-layout-constrained > :where(:not(.alignleft):not(.alignright):not(.alignfull)) ' +
+      '{ max-width: 650px; margin-left: auto !important; margin-right: auto !important; }',
     // The snippet for places that strip scripts: a picture of the counter (likeloss-render's) in the link.
     '/test/picture.html': hostPage('<a class="likeloss-embed" href="/widget.html?layout=badge"><img src="/test/badge.png" width="180" alt="494,652 likes lost: a picture of the counter"></a>'),
     '/test/badge.png': readFileSync(join(repo, 'tests/widget/golden/badge-180.png')),
@@ -365,6 +372,16 @@ describe('embedding', () => {
     const png = decodePng(await page.locator('iframe').first().screenshot());
     assert.ok(countColor(png, [0xc8, 0x1e, 0x33], 6) > 50, 'the first widget is not drawn again');
     assert.deepEqual(problems.filter((p) => !/WebGL/.test(p)), []);
+    await context.close();
+  });
+
+  test("the counter sits in a block theme's column, as the theme's own paragraphs do", async () => {
+    const { context, page } = await openPage(browser, site.origin + '/test/wordpress.html', { viewport: { width: 1280, height: 900 } });
+    await framesDrawn(page, 1);
+    const [paragraph, frame] = await page.evaluate(() => [document.querySelector('.entry-content p'), document.querySelector('iframe')]
+      .map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.width)]; }));
+    assert.equal(paragraph[1], 650, 'the theme\'s column');
+    assert.deepEqual(frame, paragraph);
     await context.close();
   });
 
