@@ -1,6 +1,7 @@
 // A small static server for the built site, on loopback only. Used by the quick start and by the
 // browser tests (which start it on a free port). Serves .wasm as application/wasm, so browsers
-// compile it while it downloads, and sends no-cache so a rebuild is seen on reload.
+// compile it while it downloads, the precompressed copies a client accepts (Content-Encoding br
+// or gzip, Vary: Accept-Encoding), and no-cache so a rebuild is seen on reload.
 //
 //   node tools/serve.mjs [--root build/web/site] [--port 8080]
 import { createServer } from 'node:http';
@@ -66,14 +67,36 @@ export function startServer({ root, port = 0, host = '127.0.0.1', files = {} }) 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    // The precompressed copy the client accepts (tools/compress.mjs wrote them), brotli first, as a
+    // static host with gzip_static/brotli_static serves them; never one older than the file.
+    const accepted = new Set(String(req.headers['accept-encoding'] || '').split(',').map((part) => {
+      const [name, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return q && !(Number(q.slice(2)) > 0) ? '' : name;  // q=0: refused
+    }));
+    let body = file, size = stat.size, encoding = null;
+    for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepted.has(name)) continue;
+      try {
+        const copy = statSync(file + suffix);
+        if (copy.isFile() && copy.mtimeMs >= stat.mtimeMs) {
+          body = file + suffix;
+          size = copy.size;
+          encoding = name;
+          break;
+        }
+      } catch {}
+    }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] || 'application/octet-stream',
-      'content-length': stat.size,
+      'content-length': size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
+      vary: 'accept-encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    createReadStream(body).pipe(res);
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

@@ -97,6 +97,39 @@ describe('the standalone page', () => {
     await context.close();
   });
 
+  test('the site is served precompressed, as a static host serves it, and the page works from those copies', async () => {
+    const { request } = await import('node:http');
+    const { hostname, port } = new URL(site.origin);
+    const get = (path, encoding) => new Promise((ok, fail) => {
+      request({ hostname, port, path, headers: encoding === undefined ? {} : { 'accept-encoding': encoding } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', fail).end();
+    });
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const plain = await get('/likeloss.wasm');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers.vary, 'accept-encoding');
+    const br = await get('/likeloss.wasm', 'gzip, deflate, br');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.ok(brotliDecompressSync(br.body).equals(plain.body));
+    assert.ok(br.body.length < plain.body.length * 0.5, `brotli: ${br.body.length} of ${plain.body.length} B`);
+    const gz = await get('/likeloss.wasm', 'gzip');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.ok(gunzipSync(gz.body).equals(plain.body));
+    assert.equal((await get('/likeloss.wasm', 'br;q=0, gzip')).headers['content-encoding'], 'gzip');  // refused: not sent
+    assert.equal((await get('/widget.html', 'identity')).headers['content-encoding'], undefined);
+    // The browser takes the compressed copies and draws from them.
+    const { context, page } = await openPage(browser, 'about:blank');
+    const encodings = {};
+    page.on('response', (r) => { encodings[new URL(r.url()).pathname] = r.headers()['content-encoding'] || 'none'; });
+    await page.goto(site.origin + '/widget.html');
+    await waitForCounter(page);
+    assert.match(encodings['/likeloss.wasm'], /^(br|gzip)$/, JSON.stringify(encodings));
+    await context.close();
+  });
+
   test('the site\'s server answers odd request targets and keeps serving', async () => {
     const { request } = await import('node:http');
     const { hostname, port } = new URL(site.origin);
