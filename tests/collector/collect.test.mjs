@@ -257,6 +257,16 @@ describe('pictures of the counter beside the feed', () => {
       await checkedByTheWidgetsParser();
       assert.ok(card.equals(readFileSync(join(dir, 'public/campaign-card.png'))), 'the picture before was touched');
     }
+    // The renderer never gets the token, even when the collector has it from its environment.
+    writeFileSync(join(dir, 'env-render'), '#!/bin/sh\nenv > "$(dirname "$0")/renderer-env"\nexit 1\n', { mode: 0o755 });
+    writeConfig({ images: IMAGES, renderer: 'env-render' });
+    await sleep(1100);
+    graph.pages.maroctelecom.fan_count -= 1000;
+    r = await collect([], { env: { LIKELOSS_GRAPH_TOKEN: TOKEN } });
+    assert.equal(r.code, 0, r.stderr);
+    const seen = readFileSync(join(dir, 'renderer-env'), 'utf8');
+    assert.match(seen, /^PATH=/m);
+    assert.ok(!seen.includes('LIKELOSS_GRAPH_TOKEN') && !seen.includes(TOKEN.split('|')[1]), 'the renderer got the token');
     writeConfig({ images: IMAGES, renderer: 'no-such-renderer' });
     await sleep(1100);
     graph.pages.maroctelecom.fan_count -= 1000;
