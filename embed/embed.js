@@ -94,6 +94,7 @@
     [[frame, style], [holder, hold]].forEach(function (p) {
       Object.keys(p[1]).forEach(function (k) { p[0].style.setProperty(k, p[1][k], 'important'); });
     });
+    holder.style.width = '100%';  // not important: a theme's max-width and margins still apply
     holder.appendChild(frame);
     link.parentNode.insertBefore(holder, link);
     link.style.setProperty('display', 'none', 'important');

@@ -17,8 +17,16 @@
   // "Download image": `done` gets it from the next frame, which this asks for.
   var snapshots = [];
   state.snapshot = function (done) {
+    // Nothing drawn to take (no context, no program): answered at once, never much later.
+    if (state.contextLost || state.error || !window.Module || !Module._likeloss_wake) return done(null);
     snapshots.push(done);
-    if (window.Module && Module._likeloss_wake) Module._likeloss_wake();
+    Module._likeloss_wake();
+    setTimeout(function () {
+      var i = snapshots.indexOf(done);
+      if (i < 0) return;
+      snapshots.splice(i, 1);
+      done(null);
+    }, 5000);
   };
 
   // The page's own messages: English from the catalogue (src/core/text/lang/en.json, written in
@@ -289,10 +297,10 @@
   window.addEventListener('error', function (e) {
     if (/likeloss/.test(e.filename || '')) tell('boot_start', e.message);
   });
-  // A failure in a promise of the program's, which no 'error' event reports.
+  // A failure in a promise of the program's (its stack names likeloss.js), which no 'error' event reports.
   window.addEventListener('unhandledrejection', function (e) {
     var r = e.reason;
-    if (!state.frames && /likeloss/.test(r && r.stack || '')) tell('boot_start', r.message || r);
+    if (!state.frames && script && (r && r.stack || '').indexOf(script.src) >= 0) tell('boot_start', r.message || r);
   });
   if (script) script.addEventListener('error', function () { tell('boot_download', 'likeloss.js'); });
 })();

@@ -3,7 +3,7 @@
 // brotli_static; tools/serve.mjs negotiates them the same way). Files already up to date are left.
 //
 //   node tools/compress.mjs build/web/site
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -22,8 +22,13 @@ function compress(path) {
   const fresh = (copy) => { try { return statSync(copy).mtimeMs >= source.mtimeMs; } catch { return false; } };
   if (fresh(`${path}.gz`) && fresh(`${path}.br`)) return;
   const bytes = readFileSync(path);
-  writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-  writeFileSync(`${path}.br`, brotliCompressSync(bytes, {
+  // Written whole, then renamed: a build stopped here leaves no truncated copy that looks fresh.
+  const write = (copy, data) => {
+    writeFileSync(`${copy}.tmp`, data);
+    renameSync(`${copy}.tmp`, copy);
+  };
+  write(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+  write(`${path}.br`, brotliCompressSync(bytes, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
   }));
 }

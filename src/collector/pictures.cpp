@@ -70,9 +70,14 @@ Ran run(const std::vector<std::string>& argv) {
             break;
         }
         pollfd p{pipe_ends[0], POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
+        const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+        if (ready < 0 && errno != EINTR) {
+            timed_out = true;  // it cannot be watched: it is not waited for either
+            break;
+        }
+        if (ready <= 0 || !(p.revents & (POLLIN | POLLHUP | POLLERR))) continue;  // the deadline decides
         char buffer[1024];
-        const ssize_t n = ::read(pipe_ends[0], buffer, sizeof buffer);
+        const ssize_t n = ::read(pipe_ends[0], buffer, sizeof buffer);  // ready: it does not block
         if (n == 0) break;  // it closed stderr: it has ended
         if (n > 0 && ran.said.size() < 4096) ran.said.append(buffer, static_cast<std::size_t>(n));
     }
@@ -114,7 +119,10 @@ PicturesDone publish_pictures(const CollectConfig& c, const std::string& feed_pa
                               const std::string& renderer, Instant now) {
     PicturesDone done;
     if (c.images.empty()) return done;
-    std::string dir_template = (std::filesystem::temp_directory_path() / "likeloss-pictures-XXXXXX").string();
+    std::error_code no_tmp;
+    std::filesystem::path tmp = std::filesystem::temp_directory_path(no_tmp);
+    if (no_tmp) tmp = "/tmp";  // TMPDIR names no folder: the system's
+    std::string dir_template = (tmp / "likeloss-pictures-XXXXXX").string();
     if (!::mkdtemp(dir_template.data())) {
         done.problems.push_back(std::string("no picture published: no temporary folder (") + std::strerror(errno) + ")");
         return done;
@@ -154,11 +162,12 @@ PicturesDone publish_pictures(const CollectConfig& c, const std::string& feed_pa
             continue;
         }
         const std::string stem = image.file.substr(0, image.file.size() - 4);
-        if (!write_atomically(resolve(folder, image.file), *bytes, 0644, error, error_number) ||
-            !write_atomically(resolve(folder, stem + ".txt"), *words, 0644, error, error_number)) {
+        if (!write_atomically(resolve(folder, image.file), *bytes, 0644, error, error_number)) {
             done.problems.push_back(image.file + " not published: " + error);
             continue;
         }
+        if (!write_atomically(resolve(folder, stem + ".txt"), *words, 0644, error, error_number))
+            done.problems.push_back(image.file + " published, but its alt text " + stem + ".txt is the one before: " + error);
         done.written.push_back(image.file);
     }
     if (!done.written.empty() && !why.empty() && ran.status == 0) done.problems.push_back("the pictures say: " + why);

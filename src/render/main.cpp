@@ -4,8 +4,10 @@
 //   likeloss-render [--feed FILE] [--at TIME] [--params QUERY] [--width CSS] [--height CSS]
 //                   [--scale N] [--source LABEL] [--alt FILE] --out FILE.png [[settings] --out FILE.png]...
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -50,18 +52,20 @@ bool read_file(const char* path, std::string& out) {
     return true;
 }
 
-// Written beside, flushed to disk, then renamed: a reader never sees half a picture.
+// Written beside under a name nobody can guess (never through a planted link), flushed to disk,
+// then renamed: a reader never sees half a picture, and two runs never share a temporary file.
 bool write_file(const std::string& path, const std::string& bytes) {
-    const std::string temporary = path + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    std::string temporary = path + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(temporary.data());  // O_CREAT | O_EXCL: an existing name, link or not, is refused
     if (fd < 0) return false;
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         done += static_cast<std::size_t>(n);
     }
-    const bool whole = done == bytes.size() && ::fsync(fd) == 0;
+    const bool whole = done == bytes.size() && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
     ::close(fd);
     if (!whole || std::rename(temporary.c_str(), path.c_str()) != 0) {
         std::remove(temporary.c_str());

@@ -166,7 +166,12 @@ Rendered Renderer::draw(const Picture& p) {
             ImGui::Render();
         }
         if (fixed) {
-            if (drawn.height <= height || pass == 8) break;
+            if (drawn.height <= height) break;
+            if (pass == 8) {  // a quarter of its size and still too tall: said, not hidden
+                out.notices.push_back("the card does not fit in " + std::to_string(width) + "x" + std::to_string(height) +
+                                      " pixels even drawn small; its bottom is cut");
+                break;
+            }
             set_scale(std::max(0.25f, scale * std::min(0.97f, height / drawn.height)));
             continue;
         }
