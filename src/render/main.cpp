@@ -12,8 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -44,13 +42,6 @@ const char* const kUsage =
     "  --alt     write the image's alternative text there: the screen reader's sentences\n"
     "exit: 0 written, 2 nothing could be drawn (no OpenGL ES context), 3 bad arguments or feed,\n"
     "      or a picture not written (named; the others are)\n";
-
-bool read_file(const char* path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return true;
-}
 
 // Written beside under a name nobody can guess (never through a planted link), flushed to disk,
 // then renamed: a reader never sees half a picture, and two runs never share a temporary file.
@@ -123,7 +114,7 @@ int main(int argc, char** argv) {
     if (!alt_path.empty()) return bad("--alt " + alt_path + " is for no picture: give it before its --out");
     std::string feed;
     if (feed_path.empty()) feed.assign(kDefaultFeed, kDefaultFeed_size);
-    else if (!read_file(feed_path.c_str(), feed)) return bad(feed_path + ": cannot be read");
+    else if (!read_file(feed_path, feed)) return bad(feed_path + ": cannot be read");
     const Instant now = static_cast<Instant>(std::time(nullptr)) * kSecond;
     Instant shown = now;
     if (!at.empty()) {

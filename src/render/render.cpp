@@ -35,14 +35,14 @@ std::string visual(const std::string& logical, bool rtl) {
     return needs_shaping(logical) ? visual_line(logical, rtl) : strip_bidi_controls(logical);
 }
 
+}  // namespace
+
 bool read_file(const std::string& path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
     out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !out.empty();
+    return true;
 }
-
-}  // namespace
 
 std::unique_ptr<Renderer> Renderer::open(std::string* error) {
     std::unique_ptr<Offscreen> gl = Offscreen::open(error);
@@ -88,7 +88,7 @@ Rendered Renderer::draw(const Picture& p) {
     if (!locale) locale = &english();
     std::optional<Catalogue> catalogue;
     Words words = english_words();
-    if (std::string(locale->language) != "en" || locale != &english()) {
+    if (locale != &english()) {
         if (const char* file = language_file(locale->language)) catalogue = Catalogue::parse(file, *locale, nullptr, false);
         if (catalogue) words = Words{locale, &*catalogue};
         else locale = &english();
@@ -119,8 +119,8 @@ Rendered Renderer::draw(const Picture& p) {
     if (arabic) {
         if (arabic_dir_ != p.arabic_font_dir) {
             arabic_dir_ = p.arabic_font_dir;
-            if (!read_file(arabic_dir_ + "/NotoSansArabic-Regular.ttf", arabic_regular_) ||
-                !read_file(arabic_dir_ + "/NotoSansArabic-Bold.ttf", arabic_bold_))
+            if (!read_file(arabic_dir_ + "/NotoSansArabic-Regular.ttf", arabic_regular_) || arabic_regular_.empty() ||
+                !read_file(arabic_dir_ + "/NotoSansArabic-Bold.ttf", arabic_bold_) || arabic_bold_.empty())
                 arabic_regular_.clear(), arabic_bold_.clear();
         }
         if (arabic_regular_.empty())

@@ -35,6 +35,9 @@ struct Rendered {
 
 class Offscreen;
 
+// A whole file's bytes; false when it cannot be read.
+bool read_file(const std::string& path, std::string& out);
+
 class Renderer {
 public:
     // An OpenGL ES 3 context and Dear ImGui; nothing and the reason when there is no context.

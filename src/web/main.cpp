@@ -29,6 +29,7 @@
 
 #include "bridge.hpp"
 #include "counter.hpp"
+#include "params/color.hpp"
 #include "params/customize.hpp"
 #include "data.hpp"
 #include "model/describe.hpp"
@@ -354,13 +355,8 @@ void apply_preferences(int dark, int reduce) {
     app.reduced_motion = reduce != 0;
     app.view.theme = make_theme(app.options.look, app.prefers_dark);
     if (app.scale > 0) style_tooltips(app.view.theme, app.scale);
-    const auto css = [](Rgba c) {  // #rrggbbaa, without printf
-        const char* hex = "0123456789abcdef";
-        std::string out = "#";
-        for (std::uint8_t v : {c.r, c.g, c.b, c.a}) out += {hex[v >> 4], hex[v & 15]};
-        return out;
-    };
-    web::page_set_colors(css(app.view.theme.bg).c_str(), css(app.view.theme.fg).c_str(), css(app.view.theme.accent).c_str());
+    const Theme& t = app.view.theme;
+    web::page_set_colors(hex_color(t.bg).c_str(), hex_color(t.fg).c_str(), hex_color(t.accent).c_str());
     app.motion_at = web::wall_clock();
     if (app.window) wake();
 }

@@ -36,16 +36,9 @@ function differing(a, b, levels = 24) {
 }
 
 async function webCanvas(query, width, scale) {
-  const { context, page, problems } = await (async () => {
-    const context = await browser.newContext({ viewport: { width, height: 1200 }, deviceScaleFactor: scale });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.clock.setFixedTime(new Date(AT));
-    await page.goto(`${site.origin}/widget.html?${query}`);
-    return { context, page, problems };
-  })();
+  const { context, page, problems } = await openPage(browser, 'about:blank', { viewport: { width, height: 1200 }, deviceScaleFactor: scale });
+  await page.clock.setFixedTime(new Date(AT));
+  await page.goto(`${site.origin}/widget.html?${query}`);
   await waitForCounter(page);
   assert.deepEqual(problems, []);
   const canvas = page.locator('#likeloss-canvas');

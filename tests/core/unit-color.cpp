@@ -13,6 +13,9 @@ TEST(Color, ParsesHexForms) {
     EXPECT_EQ(parse_hex_color("#0a6ebd"), (Rgba{0x0a, 0x6e, 0xbd, 255}));
     EXPECT_EQ(parse_hex_color("0A6EBD"), (Rgba{0x0a, 0x6e, 0xbd, 255}));
     EXPECT_EQ(parse_hex_color("#fff"), (Rgba{255, 255, 255, 255}));
+    EXPECT_EQ(hex_color(Rgba{0x0a, 0x6e, 0xbd, 0x80}), "#0a6ebd80");
+    EXPECT_EQ(hex_color(Rgba{0x10, 0x15, 0x1c, 255}), "#10151c");  // opaque: six digits
+    EXPECT_EQ(parse_hex_color(hex_color(Rgba{0x10, 0x15, 0x1c, 255})), (Rgba{0x10, 0x15, 0x1c, 255}));
     EXPECT_EQ(parse_hex_color("#e4002b80"), (Rgba{0xe4, 0, 0x2b, 0x80}));
 }
 

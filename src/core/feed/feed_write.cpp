@@ -1,5 +1,7 @@
 #include "feed/feed_write.hpp"
 
+#include "params/color.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace likeloss {
@@ -27,17 +29,6 @@ json measurement(const Measurement& m) {
     j["count"] = m.count;
     put_provenance(j, m.provenance);
     return j;
-}
-
-std::string hex_color(Rgba c) {
-    static const char digits[] = "0123456789abcdef";
-    std::string s = "#";
-    for (const int v : {c.r, c.g, c.b, c.a}) {
-        s += digits[v >> 4];
-        s += digits[v & 15];
-    }
-    if (s.compare(7, 2, "ff") == 0) s.resize(7);  // opaque: #rrggbb
-    return s;
 }
 
 }  // namespace

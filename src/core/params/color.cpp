@@ -92,6 +92,17 @@ static_assert(sorted_strictly(std::begin(kNamed), std::end(kNamed)), "kNamed mus
 
 }  // namespace
 
+std::string hex_color(Rgba c) {
+    static const char digits[] = "0123456789abcdef";
+    std::string s = "#";
+    for (const int v : {c.r, c.g, c.b, c.a}) {
+        s += digits[v >> 4];
+        s += digits[v & 15];
+    }
+    if (s.compare(7, 2, "ff") == 0) s.resize(7);  // opaque: #rrggbb
+    return s;
+}
+
 std::optional<Rgba> parse_css_color(std::string_view text) {
     std::string s = trim(text);
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace likeloss {
@@ -19,6 +20,8 @@ int hex_value(char c);
 
 // "#rgb", "#rrggbb", "#rrggbbaa", with or without the "#" (a URL-friendly bare hex).
 std::optional<Rgba> parse_hex_color(std::string_view text);
+// The colour as "#rrggbb" (opaque) or "#rrggbbaa", which parse_hex_color and CSS read back.
+std::string hex_color(Rgba c);
 
 // What a URL parameter may say: any of the above, a CSS colour name ("crimson", "RebeccaPurple")
 // or "transparent".
