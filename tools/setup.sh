@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what likeloss needs to build and test, and only what is missing:
-#   Debian packages (Emscripten, nlohmann/json, GoogleTest, libcurl, Chromium, the Inter font,
+#   Debian packages (Emscripten, nlohmann/json, GoogleTest, libcurl, Chromium, Firefox ESR and
+#   WebKitGTK's WebDriver with Xvfb for the engines' smoke test, the Inter font,
 #   fonttools, EGL and GLES on Mesa's software rasteriser with libpng for the native renderer,
 #   and clang with its sanitizer and libFuzzer runtimes for the checked build),
 #   Dear ImGui 1.86 and FriBidi from Debian's source packages into third_party/imgui and
 #   third_party/fribidi (arabic.wasm; the native build links libfribidi-dev),
-#   the npm packages of the browser tests (playwright-core, pngjs) into node_modules.
+#   the npm packages of the browser tests (playwright-core, pngjs; puppeteer-core and
+#   selenium-webdriver drive Firefox and WebKit) into node_modules.
 # Safe to run again: it checks before it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,8 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 
 packages=(cmake make g++ clang libclang-rt-dev python3 dpkg-dev libgtest-dev nlohmann-json3-dev libcurl4-openssl-dev emscripten chromium
           fonts-inter fonttools libfribidi-dev pkg-config fonts-noto-core
-          libegl-dev libgles-dev libegl-mesa0 libgl1-mesa-dri libpng-dev)
+          libegl-dev libgles-dev libegl-mesa0 libgl1-mesa-dri libpng-dev
+          firefox-esr webkit2gtk-driver xvfb)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
@@ -65,6 +68,7 @@ grep -q '#define IMGUI_VERSION *"1.86' third_party/imgui/imgui.h ||
 # FriBidi for arabic.wasm; its tarball ships the generated Unicode tables (lib/*.tab.i).
 source_package fribidi third_party/fribidi lib/fribidi-bidi.c
 
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pngjs ] || [ package-lock.json -nt node_modules ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pngjs ] || [ ! -d node_modules/puppeteer-core ] ||
+   [ ! -d node_modules/selenium-webdriver ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
