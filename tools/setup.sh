@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what likeloss needs to build and test, and only what is missing:
 #   Debian packages (Emscripten, nlohmann/json, GoogleTest, libcurl, Chromium, Firefox ESR and
-#   WebKitGTK's WebDriver with Xvfb for the engines' smoke test, the Inter font,
+#   WebKitGTK's WebDriver with Xvfb for the engines' smoke test, WordPress with its default theme,
+#   MariaDB and Apache with PHP for the WordPress test (started by the test, on loopback), the Inter font,
 #   fonttools, EGL and GLES on Mesa's software rasteriser with libpng for the native renderer,
 #   and clang with its sanitizer and libFuzzer runtimes for the checked build),
 #   Dear ImGui 1.86 and FriBidi from Debian's source packages into third_party/imgui and
@@ -18,7 +19,8 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 packages=(cmake make g++ clang libclang-rt-dev python3 dpkg-dev libgtest-dev nlohmann-json3-dev libcurl4-openssl-dev emscripten chromium
           fonts-inter fonttools libfribidi-dev pkg-config fonts-noto-core
           libegl-dev libgles-dev libegl-mesa0 libgl1-mesa-dri libpng-dev
-          firefox-esr webkit2gtk-driver xvfb)
+          firefox-esr webkit2gtk-driver xvfb
+          wordpress wordpress-theme-twentytwentythree mariadb-server apache2 libapache2-mod-php)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done

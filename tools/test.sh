@@ -5,7 +5,8 @@
 #   2. the same tests again under AddressSanitizer + UBSan (preset asan, clang)
 #   3. the collector (likeloss-collect) against a Graph-API-like server on 127.0.0.1
 #   4. the browser tests (node:test + playwright-core) in a real headless Chromium, then a smoke
-#      subset in Chromium, Firefox ESR and WebKitGTK (tests/engines; Firefox and WebKit on Xvfb)
+#      subset in Chromium, Firefox ESR and WebKitGTK (tests/engines; Firefox and WebKit on Xvfb),
+#      and the snippet on a real WordPress (tests/wordpress: Debian's, MariaDB and Apache on loopback)
 #   5. every parser of outside input fuzzed for a short while (tools/fuzz.sh, libFuzzer)
 # Any failure, including a browser that cannot start or a sanitizer report, fails the whole command.
 set -euo pipefail
@@ -35,6 +36,9 @@ node --test --test-concurrency=1 tests/browser/
 
 echo "== the smoke test in three engines (Chromium, Firefox, WebKit)"
 node --test --test-concurrency=1 tests/engines/
+
+echo "== the snippet on a real WordPress"
+node --test --test-concurrency=1 tests/wordpress/
 
 echo "== fuzzing (libFuzzer + AddressSanitizer + UBSan; longer: tools/fuzz.sh SECONDS)"
 tools/fuzz.sh
