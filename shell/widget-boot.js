@@ -157,11 +157,24 @@
 
   // In an iframe, tell the embedding page (embed.js) how tall the widget is: the counter, or
   // whatever stands in for it (a message, the figures as text) when it cannot be drawn.
+  // Embedded by its address (oEmbed), WordPress sizes the iframe from its own message, which carries
+  // the secret it put in the address (#?secret=...), between 200 and 1,000 px.
   if (window.parent !== window && window.ResizeObserver) {
     var whole = document.getElementById('likeloss');
-    new ResizeObserver(function () {
-      window.parent.postMessage({ type: 'likeloss:height', height: whole.getBoundingClientRect().height }, '*');
-    }).observe(whole);
+    var secret = (/[#?&]secret=([A-Za-z0-9]{1,32})/.exec(location.hash) || [])[1];
+    var report = function () {
+      var height = whole.getBoundingClientRect().height;
+      window.parent.postMessage({ type: 'likeloss:height', height: height }, '*');
+      if (secret) window.parent.postMessage({ message: 'height', value: Math.ceil(height), secret: secret }, '*');
+    };
+    new ResizeObserver(report).observe(whole);
+    // WordPress keeps the frame clipped out of sight until it hears from it, and a browser does not
+    // lay out a hidden frame of another origin, so no resize would ever be observed: report now.
+    report();
+    // WordPress's embed script says when it listens, which may be after the first report.
+    if (secret) window.addEventListener('message', function (e) {
+      if (e.source === window.parent && e.data && e.data.message === 'ready' && e.data.secret === secret) report();
+    });
   }
 
   if (typeof WebAssembly !== 'object') {

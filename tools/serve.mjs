@@ -1,7 +1,7 @@
 // A small static server for the built site, on loopback only. Used by the quick start and by the
 // browser tests (which start it on a free port). Serves .wasm as application/wasm, so browsers
 // compile it while it downloads, the precompressed copies a client accepts (Content-Encoding br
-// or gzip, Vary: Accept-Encoding), and no-cache so a rebuild is seen on reload.
+// or gzip, Vary: Accept-Encoding), no-cache so a rebuild is seen on reload, and CORS for all.
 //
 //   node tools/serve.mjs [--root build/web/site] [--port 8080]
 import { createServer } from 'node:http';
@@ -40,6 +40,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', files = {} }) 
         'content-type': TYPES[extname(url.pathname)] || 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
       });
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
@@ -92,6 +93,9 @@ export function startServer({ root, port = 0, host = '127.0.0.1', files = {} }) 
       'content-length': size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
+      // Public files, readable from any page: a widget in a sandboxed iframe (a blog's oEmbed) has
+      // no origin of its own and fetches its program and feed across origins.
+      'access-control-allow-origin': '*',
       vary: 'accept-encoding',
       ...(encoding ? { 'content-encoding': encoding } : {}),
     });

@@ -4,7 +4,7 @@
 // writes its own there and removes it when it stops. Posts go through the REST API with
 // application passwords, one per role, as a blogger's editor or script would send them.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,10 +68,19 @@ export async function startWordPress() {
 define('DB_NAME', 'wp'); define('DB_USER', 'wp'); define('DB_PASSWORD', 'wp-pw'); define('DB_HOST', '127.0.0.1:${dbPort}');
 define('WP_HOME', '${origin}'); define('WP_SITEURL', '${origin}');
 define('WP_ENVIRONMENT_TYPE', 'local'); define('DISABLE_WP_CRON', true); define('AUTOMATIC_UPDATER_DISABLED', true);
+define('WPMU_PLUGIN_DIR', '${dir}/mu-plugins');
 ${['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
     .map((k) => `define('${k}', '${salt()}');`).join('\n')}
 `);
     stops.push(() => asRoot('rm', ['-f', config]));
+
+    // WordPress fetches other sites (oEmbed discovery) only from public addresses on ports 80, 443
+    // and 8080: the widget's server here is on loopback, on a port of its own.
+    chmodSync(dir, 0o755);  // Apache's PHP, as www-data, reads the plugin
+    mkdirSync(join(dir, 'mu-plugins'));
+    writeFileSync(join(dir, 'mu-plugins', 'loopback.php'), `<?php
+add_filter('http_request_args', function ($args) { $args['reject_unsafe_urls'] = false; return $args; });
+`);
 
     // Apache with mod_php, serving WordPress and nothing else.
     const webLog = join(dir, 'apache-error.log');

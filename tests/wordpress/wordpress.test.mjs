@@ -5,16 +5,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, startSite } from '../browser/harness.mjs';
+import { readFileSync } from 'node:fs';
+import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, site as builtSite, startSite } from '../browser/harness.mjs';
+import { SIZE, oembed } from '../../tools/oembed.mjs';
 import { startWordPress } from './wordpress.mjs';
 
 const ACCENT = [0xe4, 0x00, 0x2b];
+const DEFAULT_ACCENT = [0xc8, 0x1e, 0x33];
 const NAVY = [0, 0, 0x80];  // a page's dot in the compact layout
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 let site, wordpress, browser;
 before(async () => {
-  site = await startSite();
+  // The widget's site as built with its address (LIKELOSS_SITE_URL), which is known only now: its
+  // page with the oEmbed discovery link and the answer beside it, from the build's own tool.
+  const files = {};
+  site = await startSite(files);
+  const { link, answer } = oembed(`${site.origin}/`, 'Facebook likes lost: a live counter');
+  files['/widget.html'] = readFileSync(join(builtSite, 'widget.html'), 'utf8').replace('<title>', `${link}<title>`);
+  files['/oembed.json'] = answer;
   wordpress = await startWordPress();
   console.log(wordpress.version);
   browser = await launchBrowser();
@@ -104,6 +113,69 @@ describe('on a real WordPress', () => {
       await page.waitForFunction(() => window.likeloss?.frames > 0, null, { timeout: 30000 });
     } finally {
       await context.close();
+    }
+  });
+
+  test("the plain iframe (display:block, a height): an administrator's shows the counter, an author's is removed", async () => {
+    const iframe = `<iframe src="${site.origin}/widget.html?layout=compact" title="Likes lost: a live counter" loading="lazy" ` +
+      'style="display:block;width:100%;height:300px;border:0"></iframe>';
+    const mine = await wordpress.publish('admin', 'An iframe, by an administrator', blocks(iframe));
+    const theirs = await wordpress.publish('author', 'An iframe, by an author', blocks(iframe));
+    assert.match(mine.stored, /<iframe/);
+    assert.doesNotMatch(theirs.stored, /<iframe/, "WordPress kept an author's iframe");
+    const { context, page } = await openPage(browser, mine.link, { viewport: WIDTHS.phone });
+    try {
+      const frame = page.locator('iframe[src*="widget.html"]');
+      await frame.scrollIntoViewIfNeeded();
+      await page.waitForFunction((origin) => {
+        const f = [...document.querySelectorAll('iframe')].find((el) => el.src.startsWith(origin));
+        return f && f.getBoundingClientRect().height === 300;
+      }, site.origin);
+      const widget = page.frames().find((f) => f.url().startsWith(`${site.origin}/widget.html`));
+      await widget.waitForFunction(() => window.likeloss?.frames > 0, null, { timeout: 30000 });
+      await page.waitForTimeout(500);
+      assert.ok(countColor(decodePng(await frame.screenshot()), DEFAULT_ACCENT, 6) > 200, 'the counter is not drawn');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("an author pastes the widget's address in an Embed block: WordPress finds it by oEmbed and shows the counter, sized to it", async () => {
+    const address = `${site.origin}/widget.html?layout=compact`;
+    const post = await wordpress.publish('author', 'Likes lost, pasted by an author',
+      `<!-- wp:embed {"url":"${address}","type":"rich","providerNameSlug":"likeloss"} -->\n` +
+      `<figure class="wp-block-embed is-type-rich is-provider-likeloss wp-block-embed-likeloss"><div class="wp-block-embed__wrapper">\n${address}\n</div></figure>\n` +
+      '<!-- /wp:embed -->');
+    for (const [name, size] of Object.entries(WIDTHS)) {
+      const { context, page } = await openPage(browser, post.link, { viewport: size });
+      try {
+        const iframe = page.locator('iframe.wp-embedded-content');
+        const quote = page.locator('blockquote.wp-embedded-content');
+        await iframe.waitFor({ timeout: 30000 });
+        // WordPress's own sandbox: no origin of its own, so the program comes by CORS.
+        assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts');
+        const frame = () => page.frames().find((f) => f.url().startsWith(`${site.origin}/widget.html`));
+        await page.waitForFunction(() => true);
+        await iframe.scrollIntoViewIfNeeded();
+        await frame().waitForFunction(() => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0, null, { timeout: 30000 });
+        assert.equal(await frame().evaluate(() => window.likeloss.error), '');
+        // Sized by the widget's report through WordPress's own message, not the answer's first size.
+        const inner = await frame().evaluate(() => Math.ceil(document.getElementById('likeloss').getBoundingClientRect().height));
+        await page.waitForFunction((h) => Number(document.querySelector('iframe.wp-embedded-content').height) === h,
+          Math.min(1000, Math.max(200, inner)), { timeout: 10000 });
+        assert.notEqual(inner, SIZE.height);
+        // The link WordPress showed in its place until then is gone, and the counter sits in the column.
+        assert.equal(await quote.isHidden(), true);
+        const [frameBox, column] = await page.evaluate(() => [document.querySelector('iframe.wp-embedded-content'),
+          document.querySelector('.wp-block-post-content')].map((el) => { const r = el.getBoundingClientRect(); return [r.x, r.width]; }));
+        assert.ok(frameBox[0] >= column[0] - 1 && frameBox[0] + frameBox[1] <= column[0] + column[1] + 1, `${name}: ${frameBox} outside ${column}`);
+        await page.waitForTimeout(500);
+        const png = decodePng(await iframe.screenshot());
+        assert.ok(countColor(png, DEFAULT_ACCENT, 6) > 200, `${name}: the counter is not drawn`);
+        await page.screenshot({ path: join(ensureOutDir(), `wordpress-oembed-${name}.png`) });
+      } finally {
+        await context.close();
+      }
     }
   });
 
