@@ -8,6 +8,10 @@
   var status = document.getElementById('likeloss-status');
   var text = document.getElementById('likeloss-text');
   var script = document.querySelector('script[src$="likeloss.js"]');
+  // The widget's page opened on its own, not in a blog's iframe (a snippet's link followed where the
+  // blog strips scripts): framed as a page (widget.css).
+  var root = document.documentElement;
+  if (window.parent === window && root.classList.contains('likeloss-embedded')) root.classList.add('likeloss-alone');
 
   // What the page shows, for people (the text) and for checks (frames drawn, errors).
   // `data` is the live data's state (src/core/live/live.cpp, state_json): requests, failures, notice.

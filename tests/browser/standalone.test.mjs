@@ -263,7 +263,7 @@ describe('the standalone page', () => {
     await context.close();
   });
 
-  test('the widget page has one main landmark holding all it shows, and the counter fills it edge to edge', async () => {
+  test('the widget page has one main landmark holding all it shows, and in an iframe the counter fills it edge to edge', async () => {
     const { context, page, problems } = await openPage(browser, site.origin + '/widget.html', { viewport: { width: 400, height: 900 } });
     await waitForCounter(page);
     // What axe's landmark-one-main and region rules ask: one main landmark, and nothing shown outside it.
@@ -272,14 +272,39 @@ describe('the standalone page', () => {
       .filter((el) => !el.matches('main, script') && el.getBoundingClientRect().height > 0).map((el) => el.outerHTML.slice(0, 80)));
     assert.deepEqual(outside, []);
     assert.equal(await page.locator('main #likeloss').count(), 1);
-    // The landmark changes nothing of the look: the counter from the top left corner, full width,
-    // and the page exactly its height (an iframe is sized from it).
+    assert.deepEqual(problems, []);
+    // In a blog's iframe (the demo blog's) the landmark changes nothing of the look: the counter
+    // from the top left corner, full width, and the page exactly its height (the iframe is sized from it).
+    await page.goto(site.origin + '/demo/');
+    await page.waitForFunction(() => document.querySelector('iframe')?.contentWindow.likeloss?.frames > 0, null, { timeout: 30000 });
+    await page.waitForTimeout(400);  // its height settles
     const box = await page.evaluate(() => {
-      const r = document.getElementById('likeloss').getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height, page: document.documentElement.scrollHeight };
+      const frame = document.querySelector('iframe'), doc = frame.contentDocument;
+      const r = doc.getElementById('likeloss').getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, frame: frame.clientWidth, frameHeight: frame.clientHeight,
+               page: doc.documentElement.scrollHeight };
     });
-    assert.deepEqual({ x: box.x, y: box.y, width: box.width }, { x: 0, y: 0, width: 400 });
-    assert.ok(Math.abs(box.page - Math.max(box.height, 900)) <= 1, JSON.stringify(box));
+    assert.deepEqual({ x: box.x, y: box.y, width: box.width }, { x: 0, y: 0, width: box.frame });
+    assert.ok(Math.abs(box.page - Math.max(box.height, box.frameHeight)) <= 1, JSON.stringify(box));
+    await context.close();
+  });
+
+  test('opened on its own (a link followed where a blog strips scripts), the widget page is a page: the card in a column, and it scrolls', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/widget.html?accent=%23e4002b', { viewport: { width: 1280, height: 800 } });
+    await waitForCounter(page);
+    const look = await page.evaluate(() => {
+      const r = document.getElementById('likeloss').getBoundingClientRect();
+      return { x: r.x, width: r.width, background: getComputedStyle(document.body).backgroundColor };
+    });
+    assert.ok(look.width <= 760 && Math.abs(look.x - (1280 - look.width) / 2) <= 1, JSON.stringify(look));
+    assert.equal(look.background, 'rgb(238, 241, 244)');
+    assert.ok(countColor(await canvasPng(page), [0xe4, 0x00, 0x2b], 4) > 500, "the link's accent is not drawn");
+    // On a phone the full card is taller than the screen: the page scrolls to its end.
+    await page.setViewportSize({ width: 390, height: 500 });
+    await page.waitForFunction(() => document.documentElement.scrollHeight > 600, null, { timeout: 10000 });
+    await page.mouse.move(200, 300);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
     assert.deepEqual(problems, []);
     await context.close();
   });
