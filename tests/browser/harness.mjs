@@ -3,6 +3,7 @@
 // tests fail with the reason, they are never skipped.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -12,6 +13,16 @@ export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const site = process.env.LIKELOSS_SITE || join(repo, 'build/web/site');
 export const outDir = join(repo, 'tests/browser/out');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// A port free on loopback now, for a server of a test's own.
+export function freePort() {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
 
 // `files`: paths served with other contents, e.g. { '/likeloss-config.json': '{...}' }.
 export async function startSite(files = {}) {

@@ -12,19 +12,22 @@
 //   page.problems                           // console errors and uncaught exceptions so far (null
 //                                           // where the engine's console cannot be read)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { Builder } from 'selenium-webdriver';
-import { decodePng, launchBrowser } from '../browser/harness.mjs';
+import { decodePng, freePort, launchBrowser } from '../browser/harness.mjs';
 
 // LIKELOSS_ENGINES=webkit,firefox runs fewer, while working on one; tools/test.sh runs all three.
 export const ENGINES = (process.env.LIKELOSS_ENGINES || 'chromium,firefox,webkit').split(',');
 for (const name of ENGINES) if (!['chromium', 'firefox', 'webkit'].includes(name)) throw new Error(`no engine called ${name}`);
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
-const MINIBROWSER = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+// MiniBrowser sits in the architecture's library folder (/usr/lib/x86_64-linux-gnu, aarch64-linux-gnu...).
+const MINIBROWSER = process.env.MINIBROWSER || (() => {
+  const lib = readdirSync('/usr/lib').find((d) => existsSync(`/usr/lib/${d}/webkit2gtk-4.1/MiniBrowser`));
+  return `/usr/lib/${lib || 'x86_64-linux-gnu'}/webkit2gtk-4.1/MiniBrowser`;
+})();
 const WEBKITDRIVER = process.env.WEBKITDRIVER || '/usr/bin/WebKitWebDriver';
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -41,17 +44,13 @@ export function startDisplay() {
     x.on('error', (e) => fail(new Error(`Xvfb cannot start (${e.message}): apt-get install xvfb`)));
     x.on('exit', (code) => fail(new Error(`Xvfb exited (${code}): ${err.slice(-400)}`)));
     x.stdio[3].on('data', (d) => ok({ name: `:${String(d).trim()}`, stop: () => x.kill() }));
+    process.once('exit', () => x.kill());  // never left behind, however the run ends
   });
   return display;
 }
-
-function freePort() {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
+export async function stopDisplay() {
+  if (display) (await display.catch(() => null))?.stop();
+  display = null;
 }
 
 // Polls `fn(arg)` in the page until it returns something truthy.
@@ -149,9 +148,10 @@ async function startWebKit({ webgl }) {
     env: { ...process.env, DISPLAY: name, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  process.once('exit', () => driverProcess.kill());
   const log = [];
   driverProcess.stderr.on('data', (d) => log.push(...String(d).split('\n').filter(Boolean)));
-  let driver;
+  let driver, chrome, version;
   try {
     for (let i = 0; ; i++) {  // the driver listens a moment after it starts
       try {
@@ -168,20 +168,23 @@ async function startWebKit({ webgl }) {
         await sleep(200);
       }
     }
+    const caps = await driver.getCapabilities();
+    // The window's decorations: what the outer size adds to the viewport.
+    await driver.get('about:blank');
+    await driver.manage().window().setRect({ width: 900, height: 900 });
+    const [iw, ih] = await driver.executeScript('return [innerWidth, innerHeight]');
+    chrome = { w: 900 - iw, h: 900 - ih };
+    version = caps.get('browserVersion');
   } catch (e) {
+    try { await driver?.quit(); } catch {}
     driverProcess.kill();
+    rmSync(home, { recursive: true, force: true });
     throw e;
   }
-  const caps = await driver.getCapabilities();
-  // The window's decorations: what the outer size adds to the viewport.
-  await driver.get('about:blank');
-  await driver.manage().window().setRect({ width: 900, height: 900 });
-  const [iw, ih] = await driver.executeScript('return [innerWidth, innerHeight]');
-  const chrome = { w: 900 - iw, h: 900 - ih };
   let open = null;
   return {
     name: 'webkit',
-    version: `WebKitGTK ${caps.get('browserVersion')} (MiniBrowser)`,
+    version: `WebKitGTK ${version} (MiniBrowser)`,
     async open(url, { width = 900, height = 900 } = {}) {
       if (open) throw new Error('WebKit drives one page at a time: close the last one first');
       const page = open = new Page();

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countColor, startSite } from '../browser/harness.mjs';
-import { ENGINES, crop, proveWebGL2, startDisplay, startEngine } from './engines.mjs';
+import { ENGINES, crop, proveWebGL2, startEngine, stopDisplay } from './engines.mjs';
 
 const ACCENT = [0xc8, 0x1e, 0x33];
 const OPERATORS = { 'Maroc Telecom': [0x0a, 0x6e, 0xbd], Inwi: [0xa3, 0x17, 0x7e], Meditel: [0xf0, 0x7c, 0x00] };
@@ -24,7 +24,7 @@ before(async () => {
 });
 after(async () => {
   site?.server.close();
-  (await startDisplay().catch(() => null))?.stop();
+  await stopDisplay();
 });
 
 const drawn = (page) => page.waitFor(() => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0,

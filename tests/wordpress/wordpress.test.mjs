@@ -5,9 +5,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, site as builtSite, startSite } from '../browser/harness.mjs';
-import { SIZE, oembed } from '../../tools/oembed.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, repo, site as builtSite, startSite } from '../browser/harness.mjs';
+import { SIZE } from '../../tools/oembed.mjs';
 import { startWordPress } from './wordpress.mjs';
 
 const ACCENT = [0xe4, 0x00, 0x2b];
@@ -18,12 +20,21 @@ const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, hei
 let site, wordpress, browser;
 before(async () => {
   // The widget's site as built with its address (LIKELOSS_SITE_URL), which is known only now: its
-  // page with the oEmbed discovery link and the answer beside it, from the build's own tool.
+  // page with the oEmbed discovery link and the answer beside it, by the build's own two steps
+  // (tools/oembed.mjs, then tools/minify.mjs) from the page it wrote before them.
   const files = {};
   site = await startSite(files);
-  const { link, answer } = oembed(`${site.origin}/`, 'Facebook likes lost: a live counter');
-  files['/widget.html'] = readFileSync(join(builtSite, 'widget.html'), 'utf8').replace('<title>', `${link}<title>`);
-  files['/oembed.json'] = answer;
+  const out = mkdtempSync(join(tmpdir(), 'likeloss-oembed-'));
+  try {
+    execFileSync(process.execPath, [join(repo, 'tools/oembed.mjs'), `--site-url=${site.origin}/`,
+      join(builtSite, '../gen/widget.html'), join(out, 'widget.html'), join(out, 'oembed.json')]);
+    execFileSync(process.execPath, [join(repo, 'tools/minify.mjs'), join(out, 'widget.html'), join(out, 'page.html')]);
+    files['/widget.html'] = readFileSync(join(out, 'page.html'), 'utf8');
+    files['/oembed.json'] = readFileSync(join(out, 'oembed.json'), 'utf8');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  assert.match(files['/widget.html'], /<link rel="alternate" type="application\/json\+oembed" href="http:\/\/127\.0\.0\.1:\d+\/oembed\.json"/);
   wordpress = await startWordPress();
   console.log(wordpress.version);
   browser = await launchBrowser();
@@ -155,7 +166,6 @@ describe('on a real WordPress', () => {
         // WordPress's own sandbox: no origin of its own, so the program comes by CORS.
         assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts');
         const frame = () => page.frames().find((f) => f.url().startsWith(`${site.origin}/widget.html`));
-        await page.waitForFunction(() => true);
         await iframe.scrollIntoViewIfNeeded();
         await frame().waitForFunction(() => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0, null, { timeout: 30000 });
         assert.equal(await frame().evaluate(() => window.likeloss.error), '');
