@@ -47,6 +47,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     writeFileSync(json, answer);
   } else {
     writeFileSync(output, html.replace(MARKER, ''));
-    rmSync(json, { force: true });
+    for (const copy of [json, `${json}.gz`, `${json}.br`]) rmSync(copy, { force: true });
   }
 }
