@@ -294,7 +294,7 @@ describe('the standalone page', () => {
     await waitForCounter(page);
     const look = await page.evaluate(() => {
       const r = document.getElementById('likeloss').getBoundingClientRect();
-      return { x: r.x, width: r.width, background: getComputedStyle(document.body).backgroundColor };
+      return { x: r.x, width: r.width, background: getComputedStyle(document.documentElement).backgroundColor };
     });
     assert.ok(look.width <= 760 && Math.abs(look.x - (1280 - look.width) / 2) <= 1, JSON.stringify(look));
     assert.equal(look.background, 'rgb(238, 241, 244)');
