@@ -31,7 +31,14 @@ const twenty = `<!doctype html><title>twenty</title><link rel="icon" href="data:
 ${Array.from({ length: 20 }, (_, i) => `<div><a class="likeloss-embed" href="/widget.html?layout=badge">w${i}</a></div>`).join('')}
 <script async src="/embed.js"></script>`;
 
-const widgetServer = await startServer({ root: site, files: { '/bench/live.json': liveFeed(), '/bench/twenty.html': twenty } });
+// N badges in a grid of five columns, at 1600 x 1200: twenty fill the screen, fifty go below it.
+const grid = (n) => `<!doctype html><title>${n}</title><link rel="icon" href="data:,">
+<style>body{display:grid;grid-template-columns:repeat(5,1fr);gap:8px}</style>
+${Array.from({ length: n }, (_, i) => `<div><a class="likeloss-embed" href="/widget.html?layout=badge">w${i}</a></div>`).join('')}
+<script async src="/embed.js"></script>`;
+const COUNTS = [1, 5, 20, 50];
+const widgetServer = await startServer({ root: site, files: { '/bench/live.json': liveFeed(), '/bench/twenty.html': twenty,
+  ...Object.fromEntries(COUNTS.map((n) => [`/bench/grid-${n}.html`, grid(n)])) } });
 const helloServer = await startServer({ root: benchDir });
 const W = `http://127.0.0.1:${widgetServer.address().port}`;
 const H = `http://127.0.0.1:${helloServer.address().port}`;
@@ -134,6 +141,36 @@ const twentyResult = await page.$$eval('iframe', (fs) => fs.map((f) => {
   return inView ? 'blank' : 'away';
 }));
 await context.close();
+
+// Many widgets: how long until every one in view shows its figures (drawn, or as text when the
+// browser took its context), and what each costs: its wasm memory, and the page's JS heap
+// (the widgets' frames share the page's) divided among them. Run twice, in alternating order.
+async function many(n) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1200 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const t0 = Date.now();
+  await page.goto(`${W}/bench/grid-${n}.html`);
+  await page.waitForFunction((count) => {
+    const f = [...document.querySelectorAll('iframe')];
+    return f.length === count && f.every((x) => {
+      const r = x.getBoundingClientRect();
+      if (!(r.bottom > 0 && r.top < innerHeight)) return true;  // out of view: loaded later, lazily
+      const l = x.contentWindow?.likeloss;
+      return Array.isArray(l?.lines) && l.lines.length && (l.frames > 0 || l.error);
+    });
+  }, n, { timeout: 120000 });
+  const shown = Date.now() - t0;
+  await page.waitForTimeout(1000);
+  const wasm = await page.$$eval('iframe', (fs) => fs.map((f) => f.contentWindow.likeloss?.memoryBytes?.() || 0));
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const loaded = wasm.filter((b) => b > 0);
+  await context.close();
+  return { shown, loaded: loaded.length, wasm: loaded.reduce((a, b) => a + b, 0) / Math.max(1, loaded.length), heap: heap / n };
+}
+const crowd = Object.fromEntries(COUNTS.map((n) => [n, []]));
+for (let round = 0; round < 2; round++)
+  for (const n of round ? [...COUNTS].reverse() : COUNTS) crowd[n].push(await many(n));
 await browser.close();
 widgetServer.close();
 helloServer.close();
@@ -156,3 +193,8 @@ console.log(`| main-thread CPU, live (one change a second) | ${pct(live.cpu)}, $
 console.log(`| memory: wasm / JS heap | ${kb(idle.wasm)} / ${kb(idle.heap)} | - / ${kb(busy.heap)} |`);
 const count = (k) => twentyResult.filter((x) => x === k).length;
 console.log(`| twenty widgets on one page | ${count('drawn')} drawn, ${count('text')} as text, ${count('away')} out of view, ${count('error')} failed, ${count('blank')} blank | |`);
+console.log('\n| badges on one page (1600 x 1200) | until all in view show figures (two runs) | widgets loaded | wasm memory each | JS heap each |\n|---|---|---|---|---|');
+for (const n of COUNTS) {
+  const [a, b] = crowd[n];
+  console.log(`| ${n} | ${a.shown}, ${b.shown} ms | ${a.loaded} | ${kb((a.wasm + b.wasm) / 2)} | ${kb((a.heap + b.heap) / 2)} |`);
+}
