@@ -26,18 +26,13 @@ function liveFeed() {
     generated_at: iso(now),
   });
 }
-const twenty = `<!doctype html><title>twenty</title><link rel="icon" href="data:,">
-<style>body{display:grid;grid-template-columns:repeat(5,1fr);gap:8px}</style>
-${Array.from({ length: 20 }, (_, i) => `<div><a class="likeloss-embed" href="/widget.html?layout=badge">w${i}</a></div>`).join('')}
-<script async src="/embed.js"></script>`;
-
 // N badges in a grid of five columns, at 1600 x 1200: twenty fill the screen, fifty go below it.
 const grid = (n) => `<!doctype html><title>${n}</title><link rel="icon" href="data:,">
 <style>body{display:grid;grid-template-columns:repeat(5,1fr);gap:8px}</style>
 ${Array.from({ length: n }, (_, i) => `<div><a class="likeloss-embed" href="/widget.html?layout=badge">w${i}</a></div>`).join('')}
 <script async src="/embed.js"></script>`;
 const COUNTS = [1, 5, 20, 50];
-const widgetServer = await startServer({ root: site, files: { '/bench/live.json': liveFeed(), '/bench/twenty.html': twenty,
+const widgetServer = await startServer({ root: site, files: { '/bench/live.json': liveFeed(),
   ...Object.fromEntries(COUNTS.map((n) => [`/bench/grid-${n}.html`, grid(n)])) } });
 const helloServer = await startServer({ root: benchDir });
 const W = `http://127.0.0.1:${widgetServer.address().port}`;
@@ -122,7 +117,7 @@ const busy = await cpu(`${H}/hello.html`, helloReady, () => window.hello.frames,
 
 const context = await browser.newContext({ viewport: { width: 1600, height: 1200 } });
 const page = await context.newPage();
-await page.goto(`${W}/bench/twenty.html`);
+await page.goto(`${W}/bench/grid-20.html`);
 await page.waitForFunction(() => {
   const f = [...document.querySelectorAll('iframe')];
   return f.length === 20 && f.every((x) => {

@@ -81,6 +81,9 @@ async function lookAt(link, size, name) {
   }
 }
 
+// The widget's own frame in a post, whatever its origin (Playwright reaches into any frame).
+const widgetFrame = (page) => page.frames().find((f) => f.url().startsWith(`${site.origin}/widget.html`));
+
 function inColumn({ frame, paragraphs }, what) {
   assert.equal(paragraphs.length, 2, what);
   for (const p of paragraphs) {
@@ -142,8 +145,7 @@ describe('on a real WordPress', () => {
         const f = [...document.querySelectorAll('iframe')].find((el) => el.src.startsWith(origin));
         return f && f.getBoundingClientRect().height === 300;
       }, site.origin);
-      const widget = page.frames().find((f) => f.url().startsWith(`${site.origin}/widget.html`));
-      await widget.waitForFunction(() => window.likeloss?.frames > 0, null, { timeout: 30000 });
+      await widgetFrame(page).waitForFunction(() => window.likeloss?.frames > 0, null, { timeout: 30000 });
       await page.waitForTimeout(500);
       assert.ok(countColor(decodePng(await frame.screenshot()), DEFAULT_ACCENT, 6) > 200, 'the counter is not drawn');
     } finally {
@@ -165,12 +167,11 @@ describe('on a real WordPress', () => {
         await iframe.waitFor({ timeout: 30000 });
         // WordPress's own sandbox: no origin of its own, so the program comes by CORS.
         assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts');
-        const frame = () => page.frames().find((f) => f.url().startsWith(`${site.origin}/widget.html`));
         await iframe.scrollIntoViewIfNeeded();
-        await frame().waitForFunction(() => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0, null, { timeout: 30000 });
-        assert.equal(await frame().evaluate(() => window.likeloss.error), '');
+        await widgetFrame(page).waitForFunction(() => window.likeloss && window.likeloss.frames > 0 && window.likeloss.lines.length > 0, null, { timeout: 30000 });
+        assert.equal(await widgetFrame(page).evaluate(() => window.likeloss.error), '');
         // Sized by the widget's report through WordPress's own message, not the answer's first size.
-        const inner = await frame().evaluate(() => Math.ceil(document.getElementById('likeloss').getBoundingClientRect().height));
+        const inner = await widgetFrame(page).evaluate(() => Math.ceil(document.getElementById('likeloss').getBoundingClientRect().height));
         await page.waitForFunction((h) => Number(document.querySelector('iframe.wp-embedded-content').height) === h,
           Math.min(1000, Math.max(200, inner)), { timeout: 10000 });
         assert.notEqual(inner, SIZE.height);
