@@ -2,14 +2,14 @@
 // served on loopback and measured in headless Chromium. Prints a table; asserts nothing (timings
 // on shared machines are noisy). Run it with tools/bench.sh, which builds both first.
 //
-//   BENCH_RUNS=5 BENCH_SECONDS=30 node bench/run.mjs
+//   BENCH_RUNS=15 BENCH_SECONDS=30 node bench/run.mjs
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { launchBrowser, repo, site } from '../tests/browser/harness.mjs';
+import { launchBrowser, repo, served, site } from '../tests/browser/harness.mjs';
 import { startServer } from '../tools/serve.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS || 5);
+const RUNS = Number(process.env.BENCH_RUNS || 15);
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 const benchDir = join(repo, 'build/web/bench');
 
@@ -32,17 +32,20 @@ const grid = (n) => `<!doctype html><title>${n}</title><link rel="icon" href="da
 ${Array.from({ length: n }, (_, i) => `<div><a class="likeloss-embed" href="/widget.html?layout=badge">w${i}</a></div>`).join('')}
 <script async src="/embed.js"></script>`;
 const COUNTS = [1, 5, 20, 50];
-const widgetServer = await startServer({ root: site, files: { '/bench/live.json': liveFeed(),
+// The widget's server logs its answers, for what a returning visitor asks for again.
+const answers = [];
+const widgetServer = await startServer({ root: site, log: answers, files: { '/bench/live.json': liveFeed(),
   ...Object.fromEntries(COUNTS.map((n) => [`/bench/grid-${n}.html`, grid(n)])) } });
 const helloServer = await startServer({ root: benchDir });
 const W = `http://127.0.0.1:${widgetServer.address().port}`;
 const H = `http://127.0.0.1:${helloServer.address().port}`;
 const browser = await launchBrowser();
 
+// The site's files by their plain names (the program's is named after its contents when served).
 function sizes(dir, files) {
   let raw = 0, gz = 0, br = 0;
   const rows = files.map((f) => {
-    const bytes = readFileSync(join(dir, f));
+    const bytes = readFileSync(join(dir, dir === site ? served(f) : f));
     const g = gzipSync(bytes, { level: 9 }).length;
     const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     raw += bytes.length;
@@ -54,6 +57,8 @@ function sizes(dir, files) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Median, and the spread: the fastest and the slowest load.
+const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), all: xs });
 
 async function firstFrame(url, probe) {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
@@ -72,7 +77,27 @@ async function firstFrames(pages) {
   for (const [url, probe] of pages) await firstFrame(url, probe);
   for (let i = 0; i < RUNS; i++)
     for (const [k, [url, probe]] of pages.entries()) times[k].push(await firstFrame(url, probe));
-  return times.map(median);
+  return times.map(spread);
+}
+
+// A returning visitor: the same browser profile loads the widget a second time. What reaches the
+// server each time (requests, bytes of bodies as sent, br when accepted) and the first frame.
+async function returning(url, probe) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const visits = [];
+  for (let i = 0; i < 2; i++) {
+    answers.splice(0);
+    await page.goto(url);
+    await page.waitForFunction(probe, null, { timeout: 30000 });
+    const at = await page.evaluate(probe);
+    await page.waitForTimeout(500);  // requests the first frame does not wait for
+    visits.push({ at, requests: answers.length, full: answers.filter((a) => a.status === 200).length,
+      bytes: answers.reduce((sum, a) => sum + a.bytes, 0) });
+    await page.goto('about:blank');
+  }
+  await context.close();
+  return visits;
 }
 
 // Main-thread CPU of the page (TaskDuration) over SECONDS, as a percent of one core, and frames.
@@ -109,6 +134,7 @@ const helloReady = () => window.hello && window.hello.frames > 0 && window.hello
 const [ttffWidget, ttffFrench, ttffArabic, ttffHello] = await firstFrames([[`${W}/widget.html?lang=en`, widgetReady],
   [`${W}/widget.html?lang=fr`, widgetReady], [`${W}/widget.html?lang=ar`, widgetReady], [`${H}/hello.html`, helloReady]]);
 
+const back = await returning(`${W}/widget.html?lang=en`, widgetReady);
 const idle = await cpu(`${W}/widget.html?lang=en`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const idleArabic = await cpu(`${W}/widget.html?lang=ar`, widgetReady, () => window.likeloss.frames, () => window.likeloss.memoryBytes());
 const live = await cpu(`${W}/widget.html?source=/bench/live.json`, () => Array.isArray(window.likeloss?.lines) && window.likeloss.lines.some((l) => l.replace(/[\u2066-\u2069]/g, '').startsWith('A: ')),
@@ -181,7 +207,11 @@ console.log('| | widget | hello reference |\n|---|---|---|');
 console.log(`| first load, gzip / brotli, English | ${kb(widget.gz)} / ${kb(widget.br)} (+ embed.js ${kb(embed.gz)}) | ${kb(hello.gz)} / ${kb(hello.br)} |`);
 console.log(`| first load, gzip / brotli, French | ${kb(widget.gz + french.gz)} / ${kb(widget.br + french.br)} | |`);
 console.log(`| first load, gzip / brotli, Arabic | ${kb(widget.gz + arabic.gz)} / ${kb(widget.br + arabic.br)} (Arabic's extras ${kb(arabic.gz)} / ${kb(arabic.br)}) | |`);
-console.log(`| navigation to first frame (median): English, French, Arabic | ${ttffWidget.toFixed(0)}, ${ttffFrench.toFixed(0)}, ${ttffArabic.toFixed(0)} ms | ${ttffHello.toFixed(0)} ms |`);
+const ms = (x) => `${x.median.toFixed(0)} ms (${x.min.toFixed(0)}-${x.max.toFixed(0)})`;
+console.log(`| navigation to first frame, median (fastest-slowest) of ${RUNS} cold loads by turns: English, French, Arabic | ${ms(ttffWidget)}, ${ms(ttffFrench)}, ${ms(ttffArabic)} | ${ms(ttffHello)} |`);
+console.log(`| first frame, English, to the reference's | ${(ttffWidget.median / ttffHello.median).toFixed(2)}x (medians) | |`);
+const visit = (v) => `${v.requests} requests (${v.full} with a body), ${kb(v.bytes)}, first frame ${v.at.toFixed(0)} ms`;
+console.log(`| a visitor's first load / return (same profile, br) | ${visit(back[0])} / ${visit(back[1])} | |`);
 console.log(`| main-thread CPU, idle (bundled 2016 feed) | ${pct(idle.cpu)}, ${idle.frames} frames | ${pct(busy.cpu)}, ${busy.frames} frames (redraws every frame) |`);
 console.log(`| main-thread CPU, idle, in Arabic | ${pct(idleArabic.cpu)}, ${idleArabic.frames} frames | |`);
 console.log(`| main-thread CPU, live (one change a second) | ${pct(live.cpu)}, ${live.frames} frames in ${SECONDS} s | |`);

@@ -7,7 +7,7 @@
   var canvas = document.getElementById('likeloss-canvas');
   var status = document.getElementById('likeloss-status');
   var text = document.getElementById('likeloss-text');
-  var script = document.querySelector('script[src$="likeloss.js"]');
+  var script = document.getElementById('likeloss-program');
   // The widget's page opened on its own, not in a blog's iframe (a snippet's link followed where the
   // blog strips scripts): framed as a page (widget.css).
   var root = document.documentElement;

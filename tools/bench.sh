@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 tools/setup.sh
 export NODE_PATH=/usr/share/nodejs  # Debian's Emscripten tools look for their JS modules there
 cmake --preset web >/dev/null
-cmake --build --preset web -j"$(nproc)" --target likeloss likeloss_arabic arabic_fonts site_scripts likeloss_hello
+cmake --build --preset web -j"$(nproc)" --target site_compressed likeloss_hello
 cmake --preset native >/dev/null
 cmake --build --preset native -j"$(nproc)" --target likeloss-render likeloss-collect
 node bench/run.mjs

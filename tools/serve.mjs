@@ -1,7 +1,10 @@
 // A small static server for the built site, on loopback only. Used by the quick start and by the
 // browser tests (which start it on a free port). Serves .wasm as application/wasm, so browsers
 // compile it while it downloads, the precompressed copies a client accepts (Content-Encoding br
-// or gzip, Vary: Accept-Encoding), no-cache so a rebuild is seen on reload, and CORS for all.
+// or gzip, Vary: Accept-Encoding), and CORS for all. Caching as a CDN should: files named after
+// their contents (likeloss.<hash>.wasm, tools/fingerprint.mjs) are immutable for a year; everything
+// else (the pages, embed.js, the settings, the feed, the languages) is revalidated on every use,
+// answered 304 while it has not changed, so a new release or feed is seen on the next load.
 //
 //   node tools/serve.mjs [--root build/web/site] [--port 8080]
 import { createServer } from 'node:http';
@@ -21,8 +24,13 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-// `files` maps a path to text served in place of the file there (a deployment's own settings).
-export function startServer({ root, port = 0, host = '127.0.0.1', files = {} }) {
+// The names tools/fingerprint.mjs gives: a file's contents never change under one of them.
+export const IMMUTABLE = /\/(likeloss|widget-boot|widget)\.[0-9a-f]{12}\.(js|wasm|css)$/;
+export const cacheControl = (path) => (IMMUTABLE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+// `files` maps a path to text served in place of the file there (a deployment's own settings);
+// `log`, an array, gets { path, status, bytes } for each answer (the body's bytes as sent).
+export function startServer({ root, port = 0, host = '127.0.0.1', files = {}, log = null }) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     // A path is read as a path, even one that looks like a host ("//x"); anything unreadable is a
@@ -88,15 +96,30 @@ export function startServer({ root, port = 0, host = '127.0.0.1', files = {} }) 
         }
       } catch {}
     }
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] || 'application/octet-stream',
-      'content-length': size,
-      'cache-control': 'no-cache',
+    // A validator per file and encoding (its size and time), so that a revalidation of a file
+    // that has not changed costs a 304 and no body.
+    const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+    const headers = {
+      'cache-control': cacheControl(path),
+      etag,
+      'last-modified': stat.mtime.toUTCString(),
       'x-content-type-options': 'nosniff',
       // Public files, readable from any page: a widget in a sandboxed iframe (a blog's oEmbed) has
       // no origin of its own and fetches its program and feed across origins.
       'access-control-allow-origin': '*',
       vary: 'accept-encoding',
+    };
+    const match = String(req.headers['if-none-match'] || '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+    if (match.includes(etag) || match.includes('*')) {
+      if (log) log.push({ path: url.pathname, status: 304, bytes: 0 });
+      res.writeHead(304, headers).end();
+      return;
+    }
+    if (log) log.push({ path: url.pathname, status: 200, bytes: req.method === 'HEAD' ? 0 : size });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] || 'application/octet-stream',
+      'content-length': size,
+      ...headers,
       ...(encoding ? { 'content-encoding': encoding } : {}),
     });
     if (req.method === 'HEAD') return res.end();

@@ -174,7 +174,7 @@ mergeInto(LibraryManager.library, {
 
   // The address of a file beside likeloss.js.
   $likelossUrl: function (name) {
-    var script = document.querySelector('script[src$="likeloss.js"]');
+    var script = document.getElementById('likeloss-program');
     return new URL(name, script ? script.src : location.href).href;
   },
   // A file beside likeloss.js, as bytes.

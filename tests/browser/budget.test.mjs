@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { site } from './harness.mjs';
+import { served, site } from './harness.mjs';
 
 const gz = (file) => {
-  const path = join(site, file);
+  const path = join(site, served(file));
   if (!existsSync(path)) throw new Error(`${path} is missing: run tools/test.sh, which builds the site first`);
   return gzipSync(readFileSync(path), { level: 9 }).length;
 };

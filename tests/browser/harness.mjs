@@ -24,11 +24,21 @@ export function freePort() {
   });
 }
 
+// The name the site serves a file under: the program, the boot script and the stylesheet carry
+// their contents' hash (tools/fingerprint.mjs lists them in site-files.json beside the site).
+export function served(name) {
+  const manifest = join(site, '..', 'site-files.json');
+  if (!existsSync(manifest))
+    throw new Error(`The web build is missing (${manifest}): run tools/test.sh, which builds it first.`);
+  return JSON.parse(readFileSync(manifest, 'utf8'))[name] || name;
+}
+
 // `files`: paths served with other contents, e.g. { '/likeloss-config.json': '{...}' }.
-export async function startSite(files = {}) {
-  if (!existsSync(join(site, 'likeloss.wasm')))
+// `log`: an array that gets each answer of the server ({ path, status, bytes }).
+export async function startSite(files = {}, log = null) {
+  if (!existsSync(join(site, served('likeloss.wasm'))))
     throw new Error(`The web build is missing (${site}/likeloss.wasm): run tools/test.sh, which builds it first.`);
-  const server = await startServer({ root: site, files });
+  const server = await startServer({ root: site, files, log });
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 

@@ -155,7 +155,7 @@ describe('languages', () => {
   test('before its program runs, or when it cannot, the page speaks the visitor\'s language', async () => {
     // The program cannot be downloaded: French, from the words fetched beside it.
     const fr = await openPage(browser, 'about:blank');
-    await fr.page.route('**/likeloss.wasm', (route) => route.abort('connectionrefused'));
+    await fr.page.route('**/likeloss.*.wasm', (route) => route.abort('connectionrefused'));
     await fr.page.goto(`${site.origin}/widget.html?lang=fr`);
     await fr.page.waitForFunction(() => /^Le compteur/.test(window.likeloss.error), null, { timeout: 30000 });
     const status = fr.page.locator('#likeloss-status');

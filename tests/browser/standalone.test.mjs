@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  compareWithReadme, countColor, decodePng, launchBrowser, openPage, repo, startSite, waitForCounter,
+  compareWithReadme, countColor, decodePng, launchBrowser, openPage, repo, served, startSite, waitForCounter,
 } from './harness.mjs';
 
 // The operators' colours in the bundled feed (assets/campaign-2016.json).
@@ -108,17 +108,18 @@ describe('the standalone page', () => {
       }).on('error', fail).end();
     });
     const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
-    const plain = await get('/likeloss.wasm');
+    const wasm = `/${served('likeloss.wasm')}`;
+    const plain = await get(wasm);
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.headers.vary, 'accept-encoding');
-    const br = await get('/likeloss.wasm', 'gzip, deflate, br');
+    const br = await get(wasm, 'gzip, deflate, br');
     assert.equal(br.headers['content-encoding'], 'br');
     assert.ok(brotliDecompressSync(br.body).equals(plain.body));
     assert.ok(br.body.length < plain.body.length * 0.5, `brotli: ${br.body.length} of ${plain.body.length} B`);
-    const gz = await get('/likeloss.wasm', 'gzip');
+    const gz = await get(wasm, 'gzip');
     assert.equal(gz.headers['content-encoding'], 'gzip');
     assert.ok(gunzipSync(gz.body).equals(plain.body));
-    assert.equal((await get('/likeloss.wasm', 'br;q=0, gzip')).headers['content-encoding'], 'gzip');  // refused: not sent
+    assert.equal((await get(wasm, 'br;q=0, gzip')).headers['content-encoding'], 'gzip');  // refused: not sent
     assert.equal((await get('/widget.html', 'identity')).headers['content-encoding'], undefined);
     // The browser takes the compressed copies and draws from them.
     const { context, page } = await openPage(browser, 'about:blank');
@@ -126,8 +127,63 @@ describe('the standalone page', () => {
     page.on('response', (r) => { encodings[new URL(r.url()).pathname] = r.headers()['content-encoding'] || 'none'; });
     await page.goto(site.origin + '/widget.html');
     await waitForCounter(page);
-    assert.match(encodings['/likeloss.wasm'], /^(br|gzip)$/, JSON.stringify(encodings));
+    assert.match(encodings[wasm], /^(br|gzip)$/, JSON.stringify(encodings));
     await context.close();
+  });
+
+  test('caches as a CDN should: the program for a year under its contents\' name, the pages revalidated', async () => {
+    const { request } = await import('node:http');
+    const log = [];
+    const own = await startSite({}, log);
+    const { port } = own.server.address();
+    const get = (path, headers = {}) => new Promise((ok, fail) => {
+      request({ hostname: '127.0.0.1', port, path, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', fail).end();
+    });
+    try {
+      const page = (await get('/widget.html')).body.toString();
+      for (const name of ['likeloss.js', 'widget-boot.js', 'widget.css', 'likeloss.wasm']) {
+        const file = served(name);
+        assert.match(file, /^[a-z-]+\.[0-9a-f]{12}\.(js|wasm|css)$/);
+        if (name !== 'likeloss.wasm') assert.ok(page.includes(`"${file}"`), `widget.html does not name ${file}`);
+        const res = await get(`/${file}`);
+        assert.equal(res.status, 200, file);
+        assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable', file);
+        assert.equal((await get(`/${name}`)).status, 404, `${name} is also served under its plain name`);
+      }
+      // The boot script asks for the program under its name.
+      assert.ok((await get(`/${served('widget-boot.js')}`)).body.toString().includes(served('likeloss.wasm')));
+      for (const path of ['/widget.html', '/', '/embed.js', '/likeloss-config.json', '/campaign-2016.json', '/lang/fr.json']) {
+        const first = await get(path, { 'accept-encoding': 'gzip' });
+        assert.equal(first.status, 200, path);
+        assert.equal(first.headers['cache-control'], 'no-cache', path);
+        assert.ok(first.headers.etag, `${path} has no validator`);
+        const again = await get(path, { 'accept-encoding': 'gzip', 'if-none-match': first.headers.etag });
+        assert.equal(again.status, 304, path);
+        assert.equal(again.body.length, 0, path);
+        // Another encoding is another body: its validator differs.
+        assert.notEqual((await get(path, { 'if-none-match': first.headers.etag })).status, 304, path);
+      }
+      // A returning visitor: the second load asks only for what may have changed, and gets 304s.
+      const { context, page: tab } = await openPage(browser, 'about:blank');
+      await tab.goto(`${own.origin}/widget.html`);
+      await waitForCounter(tab);
+      const firstVisit = log.splice(0);
+      assert.ok(firstVisit.some((r) => r.path === `/${served('likeloss.wasm')}` && r.status === 200), JSON.stringify(firstVisit));
+      await tab.goto('about:blank');
+      await tab.goto(`${own.origin}/widget.html`);
+      await waitForCounter(tab);
+      const second = log.splice(0);
+      assert.deepEqual(second.filter((r) => /\.[0-9a-f]{12}\./.test(r.path)), [], JSON.stringify(second));
+      assert.ok(second.every((r) => r.status === 304 || r.path.startsWith('/campaign')), JSON.stringify(second));
+      assert.ok(second.reduce((sum, r) => sum + r.bytes, 0) < 10_000, JSON.stringify(second));
+      await context.close();
+    } finally {
+      own.server.close();
+    }
   });
 
   test('the site\'s server answers odd request targets and keeps serving', async () => {
@@ -354,7 +410,7 @@ describe('the standalone page', () => {
 
   test('says so in words when the program cannot be downloaded', async () => {
     const { context, page } = await openPage(browser, 'about:blank');
-    await page.route('**/likeloss.wasm', (route) => route.abort('connectionrefused'));
+    await page.route('**/likeloss.*.wasm', (route) => route.abort('connectionrefused'));
     await page.goto(site.origin + '/');
     await page.waitForFunction(() => window.likeloss && window.likeloss.error !== '', null, { timeout: 30000 });
     assert.equal(await page.locator('#likeloss-status').isVisible(), true);

@@ -7,7 +7,7 @@
 // full set, in Chromium.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countColor, startSite } from '../browser/harness.mjs';
+import { countColor, served, startSite } from '../browser/harness.mjs';
 import { ENGINES, crop, proveWebGL2, startEngine, stopDisplay } from './engines.mjs';
 
 const ACCENT = [0xc8, 0x1e, 0x33];
@@ -86,7 +86,7 @@ for (const name of ENGINES) {
       });
       // Once per widget: the page's own and its configurator's preview, each one program.
       const count = (file) => requests.filter((u) => u.startsWith(file)).length;
-      assert.equal(count('/likeloss.wasm'), count('/likeloss.js'), requests.join(' '));
+      assert.equal(count(`/${served('likeloss.wasm')}`), count(`/${served('likeloss.js')}`), requests.join(' '));
     });
 
     test('compact and dark, badge, transparent: each in its colours, each as tall as it needs', async () => {
