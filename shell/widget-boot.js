@@ -98,10 +98,12 @@
 
   // A browser keeps about sixteen WebGL contexts: a page with more widgets loses the oldest. A
   // widget whose context the browser takes shows its figures as text rather than a blank box. A
-  // widget out of view gives its own context back, so that the browser need not take one from a
-  // widget in view, and asks for it again when it comes back into view.
+  // widget that starts out of view makes no context until it comes into view; one that leaves the
+  // view gives its context back, so that the browser need not take one from a widget in view, and
+  // asks for it again when it comes back into view.
   var released = false;  // given back by this widget, out of view
   var lostSeen = false;  // the lost event came: only then may the context be asked back
+  var deferred = false;  // started out of view: no context made yet
   var inView = true, ext = null;  // a lost context has no extensions: kept from before
   var restoreTimer = 0;
   function showLost() {
@@ -114,8 +116,35 @@
     clearTimeout(restoreTimer);
     restoreTimer = setTimeout(function () { if (state.contextLost) showLost(); }, 2000);
   }
+  // The widgets of a page (same origin) share the browser's contexts. One whose context the
+  // browser took while it was in view waits in line (`waiting`, as every widget heard it); one
+  // that gives its context back (out of view, or leaving the page) hands it to the first in line,
+  // who asks for it again at once rather than staying text until a reload.
+  var me = Math.random().toString(36).slice(2), waiting = [];
+  var channel = window.BroadcastChannel ? new BroadcastChannel('likeloss:contexts') : null;
+  function waitInLine(wait) {
+    if (channel) channel.postMessage({ waiting: wait, id: me });
+  }
+  function handOn() {
+    if (channel && waiting.length) channel.postMessage({ freed: waiting.shift(), id: me });
+  }
+  if (channel) channel.onmessage = function (e) {
+    var m = e.data || {};
+    waiting = waiting.filter(function (id) { return id !== m.id && id !== m.freed; });
+    if (m.waiting === true) waiting.push(m.id);
+    if (m.freed === me && inView && state.contextLost && !released && lostSeen && ext) askBack();
+  };
+  window.addEventListener('pagehide', function () {
+    if (Module && Module.ctx && !Module.ctx.isContextLost()) handOn();
+  });
   function followView() {
-    if (!Module || !Module.ctx) return;  // not started (or cannot start: no WebAssembly)
+    if (!Module || !Module.calledRun) return;  // not started (or cannot start: no WebAssembly)
+    if (deferred) {
+      if (!inView) return;
+      deferred = false;
+      Module._likeloss_context(1);  // makes the window's context (Module.ctx), or says it cannot
+    }
+    if (!Module.ctx) return;
     var gl = Module.ctx;
     ext = ext || (!gl.isContextLost() && gl.getExtension('WEBGL_lose_context'));
     if (!ext) return;
@@ -124,8 +153,11 @@
       lostSeen = false;
       if (Module._likeloss_context) Module._likeloss_context(0);  // no GL call from now on
       ext.loseContext();
+      handOn();
     } else if (inView && released && lostSeen) {
       askBack();
+    } else if (state.contextLost && !released) {
+      waitInLine(inView);  // taken by the browser: in line while in view, out of it while not
     }
   }
   canvas.addEventListener('webglcontextlost', function (e) {
@@ -133,11 +165,14 @@
     state.contextLost = true;
     lostSeen = true;
     if (Module && Module._likeloss_context) Module._likeloss_context(0);
-    if (!released) showLost();  // out of view, the layout stays as it is
-    else if (inView) setTimeout(askBack);  // back in view before the browser said it was lost
+    if (!released) {  // out of view, the layout stays as it is
+      showLost();
+      waitInLine(inView);
+    } else if (inView) setTimeout(askBack);  // back in view before the browser said it was lost
   });
   canvas.addEventListener('webglcontextrestored', function () {
     clearTimeout(restoreTimer);
+    waitInLine(false);
     state.contextLost = false;
     state.framesAtRestore = state.frames;
     if (shown && shown[0] === 'boot_lost') {
@@ -260,10 +295,13 @@
       return {};
     },
     likeloss: {
-      attach: function () {
+      // Whether the widget is in (or near) the view, for the program's start.
+      inView: function () { return inView; },
+      attach: function (noContext) {
+        deferred = noContext;
         new ResizeObserver(reportSize).observe(box);
         watchRatio();
-        followView();  // loaded out of view: the context goes back at once
+        followView();
       },
       // The text copy is a polite live region: news (a new feed, a message) is written at once,
       // the counter's ticks at most every ten seconds, so a screen reader is not flooded.

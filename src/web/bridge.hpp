@@ -8,7 +8,10 @@ namespace likeloss::web {
 
 Instant wall_clock();                        // the page's clock (Date.now()): the web layer's only one
 
-void page_attach();                          // start reporting the canvas's size
+// Start reporting the canvas's size; `deferred`: no WebGL context yet, ask for one
+// (_likeloss_context(1)) when the widget comes into view.
+void page_attach(bool deferred);
+bool page_in_view();                         // the widget is in (or near) the visitor's view
 // The figures as sentences (screen readers, tests). Not urgent: a tick of the counter, which
 // the page may pass on to screen readers later, throttled.
 void page_set_text(const char* lines_json, bool urgent);

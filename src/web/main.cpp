@@ -73,6 +73,7 @@ struct App {
     std::vector<Ignored> customize_ignored;  // parameters the current feed cannot honour
     bool gl_ready = false;   // the renderer has made its objects (on the first frame)
     bool context_lost = false;  // no WebGL context (and no renderer): frames are laid out, not drawn
+    bool context_deferred = false;  // out of view since it started: no context was ever made
     float scale = 0;         // the scale the fonts were built for
     float wanted_scale = 1;  // the page's devicePixelRatio
     int width = 0, height = 0;  // canvas, device pixels
@@ -426,10 +427,53 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_arabic_ready(unsigned char* regula
 // Called by the page when it needs a fresh frame (it became visible again, for instance).
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_wake() { wake(); }
 
+namespace {
+
+// The window on the canvas, with a WebGL 2 context or, for a widget that starts out of view,
+// without one (GLFW makes a context only with a window).
+bool open_window(bool with_context) {
+    glfwWindowHint(GLFW_CLIENT_API, with_context ? GLFW_OPENGL_ES_API : GLFW_NO_API);
+    app.window = glfwCreateWindow(std::max(300, app.width), std::max(150, app.height), "likeloss", nullptr, nullptr);
+    if (!app.window) return false;
+    if (with_context) glfwMakeContextCurrent(app.window);
+    glfwSetCursorPosCallback(app.window, on_cursor);
+    glfwSetMouseButtonCallback(app.window, on_button);
+    glfwSetCursorEnterCallback(app.window, on_enter);
+    glfwSetScrollCallback(app.window, on_scroll);
+    ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    if (with_context) ImGui_ImplOpenGL3_Init("#version 300 es");
+    return true;
+}
+
+// The widget comes into view for the first time: its window is made again, with a context.
+void make_context() {
+    ImGui_ImplGlfw_Shutdown();
+    glfwDestroyWindow(app.window);
+    app.context_deferred = false;
+    if (!open_window(true)) {  // no WebGL after all: the figures as text, as at a start without it
+        app.window = nullptr;
+        emscripten_cancel_main_loop();
+        web::page_fatal(app.words.say(Msg::no_webgl).c_str());
+        data_changed();
+        return;
+    }
+    if (app.width > 0) glfwSetWindowSize(app.window, app.width, app.height);
+    app.context_lost = false;
+    app.gl_ready = false;
+    wake();
+}
+
+}  // namespace
+
 // The WebGL context went away (0) or came back (1). Everything the renderer made in the old one
 // (shaders, buffers, the font texture) is gone: it starts afresh (its buffer sizes describe the
-// old buffers too), its next frame makes them again, and the counter is redrawn.
+// old buffers too), its next frame makes them again, and the counter is redrawn. A widget that
+// started out of view makes its first context here.
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_context(int available) {
+    if (app.context_deferred) {
+        if (available) make_context();
+        return;
+    }
     // ImGui's OpenGL backend lives as long as the context: shut down once, set up once.
     if (!available && !app.context_lost) ImGui_ImplOpenGL3_Shutdown();  // deletes in a lost context are silent
     if (available && app.context_lost) ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -497,28 +541,24 @@ int main() {
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    app.window = glfwCreateWindow(300, 150, "likeloss", nullptr, nullptr);
-    if (!app.window) {
-        web::page_fatal(app.words.say(Msg::no_webgl).c_str());
-        data_changed();
-        web::start_data(*app.live, data_changed);
-        return 0;
-    }
-    glfwMakeContextCurrent(app.window);
-    glfwSetCursorPosCallback(app.window, on_cursor);
-    glfwSetMouseButtonCallback(app.window, on_button);
-    glfwSetCursorEnterCallback(app.window, on_enter);
-    glfwSetScrollCallback(app.window, on_scroll);
-
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    ImGui_ImplGlfw_InitForOpenGL(app.window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // A widget out of view (further down a blog's page) makes no WebGL context until it comes into
+    // view: a browser keeps about sixteen, and each new one takes the oldest, maybe one in view.
+    // Until then its frames are laid out (its height, its text) but not drawn.
+    app.context_deferred = !web::page_in_view();
+    app.context_lost = app.context_deferred;
+    if (!open_window(!app.context_deferred)) {
+        web::page_fatal(app.words.say(Msg::no_webgl).c_str());
+        data_changed();
+        web::start_data(*app.live, data_changed);
+        return 0;
+    }
 
-    web::page_attach();  // the page reports the canvas's size at once, then on every change
+    web::page_attach(app.context_deferred);  // the page reports the canvas's size at once, then on every change
     web::start_data(*app.live, data_changed);
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -375,6 +375,63 @@ describe('embedding', () => {
     await context.close();
   });
 
+  test('a widget below the view makes no WebGL context until it comes into view; one the browser took comes back when another is given back', async () => {
+    const { context, page, problems } = await openPage(browser, site.origin + '/test/column.html', { viewport: { width: 1000, height: 1200 } });
+    // Resolves once the widget in frame `f` has drawn with its context since it last got it back.
+    const drawn = (frame, what) => frame.evaluate((f, message) => new Promise((done, fail) => {
+      const until = Date.now() + 20000;
+      const check = () => {
+        const l = f.contentWindow.likeloss;
+        if (l && l.frames > (l.framesAtRestore || 0) && !l.contextLost && !l.error && l.lines.length > 0 && f.contentWindow.Module.ctx) done();
+        else if (Date.now() > until) fail(new Error(message));
+        else setTimeout(check, 100);
+      };
+      check();
+    }), what);
+    await drawn(page.locator('iframe').first(), 'the first widget is not drawn');
+    // Loaded (the browser loads lazy frames well before they show) but far below: laid out, as
+    // tall as its counter, its figures in its text copy, and no context.
+    await page.waitForTimeout(1500);
+    const below = await page.$$eval('iframe', (fs) => fs.map((f, i) => {
+      const r = f.getBoundingClientRect(), w = f.contentWindow;
+      return { i, top: r.top, height: r.height, ran: !!(w?.likeloss?.lines?.length), context: !!w?.Module?.ctx,
+               inner: w?.document.getElementById('likeloss')?.getBoundingClientRect().height };
+    }).filter((x) => x.top > innerHeight + 400 && x.ran));
+    assert.ok(below.length > 0, 'no widget started below the view');
+    for (const w of below) {
+      assert.equal(w.context, false, JSON.stringify(w));
+      assert.ok(w.height > 150 && Math.abs(w.height - w.inner) <= 1, JSON.stringify(w));
+    }
+    // Scrolled to, it makes its context and draws.
+    const far = page.locator('iframe').nth(below[0].i);
+    await far.scrollIntoViewIfNeeded();
+    await drawn(far, 'not drawn once in view');
+
+    // Back at the top: the browser takes widget A's context (as it does at its limit) while A is in
+    // view; A shows its figures as text. The first widget then leaves the view and gives its
+    // context back, and A asks for it again and draws.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await drawn(page.locator('iframe').first(), 'the first widget is not drawn again');
+    const { y, a } = await page.$$eval('iframe', (fs) => {
+      const y = Math.ceil(fs[0].getBoundingClientRect().bottom) + 320;  // past the widgets' 300 px margin
+      return { y, a: fs.findIndex((f) => { const r = f.getBoundingClientRect(); return r.top >= y && r.top < innerHeight - 100; }) };
+    });
+    assert.ok(a > 0, 'no widget stays in view');
+    const widgetA = page.locator('iframe').nth(a);
+    await drawn(widgetA, 'widget A is not drawn');
+    await widgetA.evaluate((f) => f.contentWindow.Module.ctx.getExtension('WEBGL_lose_context').loseContext());
+    await widgetA.evaluate((f) => new Promise((done) => {
+      const check = () => (f.contentWindow.likeloss.contextLost && !f.contentDocument.getElementById('likeloss-text').classList.contains('likeloss-sr')
+        ? done() : setTimeout(check, 50));
+      check();
+    }));
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    await drawn(widgetA, 'widget A is still without its context');
+    assert.equal(await page.$eval('iframe', (f) => f.contentWindow.Module.ctx.isContextLost()), true, 'the first widget kept its context');
+    assert.deepEqual(problems.filter((p) => !/WebGL/.test(p)), []);
+    await context.close();
+  });
+
   test("the counter sits in a block theme's column, as the theme's own paragraphs do", async () => {
     const { context, page } = await openPage(browser, site.origin + '/test/wordpress.html', { viewport: { width: 1280, height: 900 } });
     await framesDrawn(page, 1);
