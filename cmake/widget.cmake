@@ -13,8 +13,15 @@ add_custom_command(
           "${IMGUI_DIR}/imgui_draw.cpp" "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
   DEPENDS "${IMGUI_DIR}/imgui_draw.cpp" tools/strip_default_font.py
   COMMENT "Cutting Dear ImGui's default font")
+# Nor does it load or save .ini settings: their handlers are cut from ImGui::Initialize.
+add_custom_command(
+  OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/strip_ini_settings.py"
+          "${IMGUI_DIR}/imgui.cpp" "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
+  DEPENDS "${IMGUI_DIR}/imgui.cpp" tools/strip_ini_settings.py
+  COMMENT "Cutting Dear ImGui's .ini settings handlers")
 add_library(imgui STATIC
-  "${IMGUI_DIR}/imgui.cpp"
+  "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
   "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
   "${IMGUI_DIR}/imgui_tables.cpp"
   "${IMGUI_DIR}/imgui_widgets.cpp"
