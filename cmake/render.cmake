@@ -18,7 +18,7 @@ add_executable(likeloss-render src/render/main.cpp)
 target_compile_definitions(likeloss-render PRIVATE LIKELOSS_ARABIC_FONT_DIR="${LIKELOSS_ARABIC_FONT_DIR}")
 target_link_libraries(likeloss-render PRIVATE likeloss_render likeloss_default_feed)
 
-add_executable(widget_tests tests/widget/golden-layouts.cpp)
+add_executable(widget_tests tests/widget/golden-layouts.cpp tests/widget/unit-fonts.cpp)
 target_compile_definitions(widget_tests PRIVATE LIKELOSS_ARABIC_FONT_DIR="${LIKELOSS_ARABIC_FONT_DIR}"
                                                 LIKELOSS_GOLDEN_DIR="${CMAKE_SOURCE_DIR}/tests/widget/golden"
                                                 LIKELOSS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

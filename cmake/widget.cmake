@@ -31,23 +31,34 @@ target_include_directories(imgui PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" s
 # One configuration point, as imgui intends: src/widget/imconfig_likeloss.h.
 target_compile_definitions(imgui PUBLIC IMGUI_USER_CONFIG="imconfig_likeloss.h" IMGUI_IMPL_OPENGL_ES3)
 
-# Fonts: Inter from Debian's fonts-inter, cut to the glyphs the widget can show, compiled in.
+# Fonts: Inter from Debian's fonts-inter, cut to the glyphs the widget can show, compiled in:
+# ASCII, French and the typography in use; the rest of Latin-1 too for the native renderer, while
+# the web build serves it apart (fonts/Inter-Latin-*.otf), fetched by a widget that shows it.
 set(LIKELOSS_FONT_DIR "/usr/share/fonts/opentype/inter" CACHE PATH "Folder holding Inter-*.otf")
 set(font_glyphs "${CMAKE_SOURCE_DIR}/assets/fonts/glyphs.txt")
-# A font cut to the code points listed in `glyphs`, without layout tables or hinting (the widget
-# neither kerns nor hints): likeloss_subset_font(in.otf glyphs.txt out.otf).
+set(latin_glyphs "${CMAKE_SOURCE_DIR}/assets/fonts/latin-glyphs.txt")
+# A font cut to the code points listed in the files `glyphs` (a list), without layout tables or
+# hinting (the widget neither kerns nor hints): likeloss_subset_font(in.otf "a.txt;b.txt" out.otf).
 function(likeloss_subset_font font glyphs subset)
   get_filename_component(name "${font}" NAME_WE)
+  set(lists)
+  foreach(g ${glyphs})
+    list(APPEND lists "--unicodes-file=${g}")
+  endforeach()
   add_custom_command(
     OUTPUT "${subset}"
-    COMMAND pyftsubset "${font}" "--unicodes-file=${glyphs}" "--output-file=${subset}" --layout-features=
+    COMMAND pyftsubset "${font}" ${lists} "--output-file=${subset}" --layout-features=
             --no-hinting --desubroutinize "--name-IDs=0,1,2,3,4,5,6,13,14"
-    DEPENDS "${glyphs}" "${font}"
+    DEPENDS ${glyphs} "${font}"
     COMMENT "Subsetting ${name}")
 endfunction()
+set(compiled_glyphs "${font_glyphs}")
+if(NOT EMSCRIPTEN)
+  list(APPEND compiled_glyphs "${latin_glyphs}")
+endif()
 set(font_args)
 foreach(face Regular SemiBold)
-  likeloss_subset_font("${LIKELOSS_FONT_DIR}/Inter-${face}.otf" "${font_glyphs}" "${CMAKE_BINARY_DIR}/gen/Inter-${face}.subset.otf")
+  likeloss_subset_font("${LIKELOSS_FONT_DIR}/Inter-${face}.otf" "${compiled_glyphs}" "${CMAKE_BINARY_DIR}/gen/Inter-${face}.subset.otf")
   list(APPEND font_args "kFont${face}=${CMAKE_BINARY_DIR}/gen/Inter-${face}.subset.otf")
 endforeach()
 likeloss_embed(--binary gen/fonts.cpp "the fonts" ${font_args})

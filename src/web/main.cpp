@@ -101,13 +101,18 @@ struct App {
     enum class Arabic { none, loading, ready, failed } arabic = Arabic::none;
     std::string arabic_problem;
     ArabicFonts arabic_fonts;
+    // The rest of Latin-1 (fonts/Inter-Latin-*.otf), fetched when the feed's words hold it.
+    enum class Latin { none, loading, ready, failed } latin = Latin::none;
+    LatinFonts latin_fonts;
     std::vector<std::pair<std::string, std::string>> shaped[2];  // logical -> visual, by direction
     bool undrawable = false;     // a name or title holds characters no loaded font has
     bool check_drawable = true;
     long wait_timer = 0;
 } app;
 
-bool holding() { return app.wait_timer != 0 && (app.words_pending || app.arabic == App::Arabic::loading); }
+bool holding() {
+    return app.wait_timer != 0 && (app.words_pending || app.arabic == App::Arabic::loading || app.latin == App::Latin::loading);
+}
 
 // Nothing left to wait for: the timer that would end the wait goes too (it would wake an idle widget).
 void stop_waiting() {
@@ -169,6 +174,31 @@ void wake(int frames = kSettleFrames) {
     }
 }
 
+// Frames wait for what is on its way (the visitor's language, letters to draw), kWaitForWordsMs at most.
+void wait_for_words() {
+    if (app.wait_timer) return;
+    app.wait_timer = emscripten_set_timeout([](void*) {
+        app.wait_timer = 0;
+        wake();
+    }, kWaitForWordsMs, nullptr);
+}
+
+// Latin-1 letters the compiled fonts lack (feed names in Spanish, Portuguese, ...): asks for the
+// rest of Latin-1 once, in both weights, and draws when they are here.
+void need_more_latin() {
+    if (app.latin != App::Latin::none) return;
+    app.latin = App::Latin::loading;
+    likeloss_get(1, "fonts/Inter-Latin-Regular.otf");
+    likeloss_get(2, "fonts/Inter-Latin-SemiBold.otf");
+    wait_for_words();
+}
+
+bool shows_more_latin(const Feed& feed) {
+    for (const std::string* t : feed_words(feed))
+        if (needs_more_latin(*t)) return true;
+    return false;
+}
+
 void on_input() {
     app.hold_until = emscripten_get_now() + kInputHoldMs;
     wake(2);
@@ -224,6 +254,7 @@ void data_changed() {
     }
     app.view.data_label = live.data_label();
     if (new_feed && app.model && shows_arabic(app.model->feed())) need_arabic();
+    if (new_feed && app.model && shows_more_latin(app.model->feed())) need_more_latin();
     std::vector<std::string> notices;
     for (const std::vector<Ignored>* dropped : {&app.options.ignored, &app.customize_ignored})
         for (const Ignored& i : *dropped) notices.push_back(app.words.say(Msg::ignored, {i.key, i.why(app.words)}));
@@ -258,7 +289,7 @@ void frame() {
     }
     if (app.scale != app.wanted_scale) {
         app.scale = app.wanted_scale;
-        app.view.fonts = build_fonts(*ImGui::GetIO().Fonts, app.scale, app.arabic_fonts);
+        app.view.fonts = build_fonts(*ImGui::GetIO().Fonts, app.scale, app.arabic_fonts, app.latin_fonts);
         app.check_drawable = true;
         app.view.scale = app.scale;
         style_tooltips(app.view.theme, app.scale);
@@ -377,8 +408,41 @@ extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_resize(double css_width, double cs
 
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_preferences(int dark, int reduce) { apply_preferences(dark, reduce); }
 
-// A language file came (or could not): the widget speaks it from now on, or says why not.
-extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_got(int, char* bytes, int size, char* problem) {
+namespace {
+
+// The rest of Latin-1 in one weight (kind 1: regular, 2: bold) came, or could not: once both are
+// here they are merged into the fonts; without them those letters stay squares, and the widget
+// says so.
+void got_more_latin(int kind, char* bytes, int size, char* problem) {
+    std::free(problem);
+    if (app.latin != App::Latin::loading) {
+        std::free(bytes);
+        return;
+    }
+    FontPair& f = app.latin_fonts;  // kept for the atlas, which is built again at every new pixel density
+    (kind == 1 ? f.regular : f.bold) = reinterpret_cast<unsigned char*>(bytes);
+    (kind == 1 ? f.regular_size : f.bold_size) = static_cast<unsigned>(size);
+    if (!bytes) {
+        app.latin = App::Latin::failed;
+        std::free(const_cast<unsigned char*>(kind == 1 ? f.bold : f.regular));
+        f = {};
+    } else if (f.regular && f.bold) {
+        app.latin = App::Latin::ready;
+        app.scale = 0;  // the next frame builds the fonts again
+    } else {
+        return;  // the other weight is on its way
+    }
+    app.check_drawable = true;
+    stop_waiting();
+    if (app.window) wake();
+}
+
+}  // namespace
+
+// A language file (kind 0) came, or could not: the widget speaks it from now on, or says why not.
+// Kinds 1 and 2 are the rest of Latin-1's fonts.
+extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_got(int kind, char* bytes, int size, char* problem) {
+    if (kind != 0) return got_more_latin(kind, bytes, size, problem);
     std::string error;
     if (bytes) {
         app.catalogue = Catalogue::parse(std::string_view(bytes, static_cast<std::size_t>(size)), *app.locale, &error,
@@ -502,11 +566,7 @@ int main() {
         }
     }
     if (app.locale->rtl) need_arabic();
-    if (app.words_pending || app.arabic == App::Arabic::loading)
-        app.wait_timer = emscripten_set_timeout([](void*) {
-            app.wait_timer = 0;
-            wake();
-        }, kWaitForWordsMs, nullptr);
+    if (app.words_pending || app.arabic == App::Arabic::loading) wait_for_words();
     tell_page_language();
     app.view.visual = visual;
     app.view.words = &app.words;

@@ -80,7 +80,7 @@ describe('languages', () => {
     assert.equal(lines[1], 'Valeur\u00a0: 1\u202f483\u202f956\u00a0MAD (148\u202f396\u00a0$US).');
     const files = await fetched(page, asked);
     assert.ok(files.includes('/lang/fr.json'), files.join(' '));
-    assert.ok(!files.some((f) => /arabic|NotoSansArabic/.test(f)), `a Latin widget fetched ${files.join(' ')}`);
+    assert.ok(!files.some((f) => /arabic|NotoSansArabic|Inter-Latin/.test(f)), `a French widget fetched ${files.join(' ')}`);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -241,6 +241,32 @@ describe('languages', () => {
     assert.equal(lines[0], 'Some characters cannot be drawn here and show as \u25a1; the text version has them.');
     assert.match(lines[1], /^Campagne \u{1F4F5} \u6CA1\u6709: /u, 'the text copy keeps the title whole');
     await context.close();
+  });
+
+  test('letters of Latin-1 that French does not use are fetched with their fonts when the card shows them', async () => {
+    // A Spanish title: ó and ñ are not compiled in; both weights of the rest of Latin-1 come, and
+    // the card draws them (no notice of characters that cannot be drawn).
+    const { context, page, asked, problems } = await widget(`lang=en&title=${encodeURIComponent('Telefónica España')}`);
+    await page.waitForTimeout(300);
+    const files = await fetched(page, asked);
+    for (const f of ['/fonts/Inter-Latin-Regular.otf', '/fonts/Inter-Latin-SemiBold.otf'])
+      assert.ok(files.includes(f), `${f} was not fetched: ${files.join(' ')}`);
+    const lines = (await page.evaluate(() => window.likeloss.lines)).map(unbidi);
+    assert.match(lines[0], /^Telefónica España: 494,652 likes lost/, lines.join('\n'));
+    assert.ok(!lines.some((l) => l.includes('cannot be drawn')), lines.join('\n'));
+    assert.deepEqual(problems, []);
+    await context.close();
+    // Those fonts unavailable: the counter is drawn all the same, and says which letters it cannot draw.
+    const { context: second, page: without } = await openPage(browser, 'about:blank');
+    await without.route('**/fonts/Inter-Latin-*', (route) => route.abort('connectionrefused'));
+    await without.goto(`${site.origin}/widget.html?lang=en&title=${encodeURIComponent('Telefónica España')}`);
+    await waitForCounter(without);
+    await without.waitForFunction(() => window.likeloss.lines.some((l) => l.includes('cannot be drawn')), null, { timeout: 10000 });
+    await second.close();
+    // An English widget with English words fetches none of them.
+    const plain = await widget('lang=en');
+    assert.ok(!(await fetched(plain.page, plain.asked)).some((f) => /Inter-Latin/.test(f)));
+    await plain.context.close();
   });
 
   test('direction controls in a parameter cannot reorder the figures around them', async () => {
