@@ -125,6 +125,8 @@ const embed = sizes(site, ['embed.js']);
 // A French widget also fetches its words; an Arabic one its words, the shaping module and the font.
 const french = sizes(site, ['lang/fr.json']);
 const arabic = sizes(site, ['lang/ar.json', 'arabic.js', 'arabic.wasm', 'fonts/NotoSansArabic-Regular.ttf', 'fonts/NotoSansArabic-Bold.ttf']);
+// A feed with names in Spanish, Portuguese, ...: the rest of Latin-1.
+const moreLatin = sizes(site, ['fonts/Inter-Latin-Regular.otf', 'fonts/Inter-Latin-SemiBold.otf']);
 const hello = sizes(benchDir, ['hello.html', 'hello-boot.js', 'hello.js', 'hello.wasm']);
 
 // Before widget-boot.js runs, window.likeloss is the element of that id (elements are exposed by
@@ -200,12 +202,14 @@ const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 const pct = (n) => n.toFixed(2) + ' %';
 console.log(`likeloss benchmark (headless Chromium, loopback; median of ${RUNS} loads, CPU over ${SECONDS} s)\n`);
 console.log('| file | raw | gzip | brotli |\n|---|---|---|---|');
-for (const [f, r, g, b] of [...widget.rows, ...french.rows, ...arabic.rows, ...embed.rows, ...hello.rows])
+for (const [f, r, g, b] of [...widget.rows, ...french.rows, ...arabic.rows, ...moreLatin.rows, ...embed.rows, ...hello.rows])
   console.log(`| ${f} | ${r.toLocaleString('en')} | ${g.toLocaleString('en')} | ${b.toLocaleString('en')} |`);
 console.log('');
 console.log('| | widget | hello reference |\n|---|---|---|');
+console.log(`| first load, gzip / brotli, English (bytes) | ${widget.gz.toLocaleString('en')} / ${widget.br.toLocaleString('en')} B | ${hello.gz.toLocaleString('en')} / ${hello.br.toLocaleString('en')} B |`);
 console.log(`| first load, gzip / brotli, English | ${kb(widget.gz)} / ${kb(widget.br)} (+ embed.js ${kb(embed.gz)}) | ${kb(hello.gz)} / ${kb(hello.br)} |`);
 console.log(`| first load, gzip / brotli, French | ${kb(widget.gz + french.gz)} / ${kb(widget.br + french.br)} | |`);
+console.log(`| first load, gzip / brotli, a feed with names beyond French's letters | ${kb(widget.gz + moreLatin.gz)} / ${kb(widget.br + moreLatin.br)} | |`);
 console.log(`| first load, gzip / brotli, Arabic | ${kb(widget.gz + arabic.gz)} / ${kb(widget.br + arabic.br)} (Arabic's extras ${kb(arabic.gz)} / ${kb(arabic.br)}) | |`);
 const ms = (x) => `${x.median.toFixed(0)} ms (${x.min.toFixed(0)}-${x.max.toFixed(0)})`;
 console.log(`| navigation to first frame, median (fastest-slowest) of ${RUNS} cold loads by turns: English, French, Arabic | ${ms(ttffWidget)}, ${ms(ttffFrench)}, ${ms(ttffArabic)} | ${ms(ttffHello)} |`);

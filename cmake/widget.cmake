@@ -20,12 +20,19 @@ add_custom_command(
           "${IMGUI_DIR}/imgui.cpp" "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
   DEPENDS "${IMGUI_DIR}/imgui.cpp" tools/strip_ini_settings.py
   COMMENT "Cutting Dear ImGui's .ini settings handlers")
+# And it owns its WebGL context: the renderer neither reads back nor restores GL state.
+add_custom_command(
+  OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui_impl_opengl3.cpp"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/own_gl_context.py"
+          "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" "${CMAKE_BINARY_DIR}/gen/imgui_impl_opengl3.cpp"
+  DEPENDS "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" tools/own_gl_context.py
+  COMMENT "Writing Dear ImGui's renderer for a context of its own")
 add_library(imgui STATIC
   "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
   "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
   "${IMGUI_DIR}/imgui_tables.cpp"
   "${IMGUI_DIR}/imgui_widgets.cpp"
-  "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
+  "${CMAKE_BINARY_DIR}/gen/imgui_impl_opengl3.cpp"
   src/widget/imgui_scanf.cpp)
 target_include_directories(imgui PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends" src/widget)
 # One configuration point, as imgui intends: src/widget/imconfig_likeloss.h.

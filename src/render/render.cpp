@@ -183,6 +183,7 @@ Rendered Renderer::draw(const Picture& p) {
     const Rgba bg = view.theme.bg;
     const float alpha = bg.a / 255.f;
     glViewport(0, 0, width, height);
+    glDisable(GL_SCISSOR_TEST);  // the renderer leaves its clipping on (tools/own_gl_context.py)
     glClearColor(bg.r / 255.f * alpha, bg.g / 255.f * alpha, bg.b / 255.f * alpha, alpha);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

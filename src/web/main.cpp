@@ -342,6 +342,7 @@ void frame() {
     if (drawable) {
         const Rgba bg = app.view.theme.bg;
         glViewport(0, 0, app.width, app.height);
+        glDisable(GL_SCISSOR_TEST);  // the renderer leaves its clipping on (tools/own_gl_context.py)
         // The canvas composites premultiplied: a see-through background is cleared as such.
         const float alpha = bg.a / 255.f;
         glClearColor(bg.r / 255.f * alpha, bg.g / 255.f * alpha, bg.b / 255.f * alpha, alpha);
