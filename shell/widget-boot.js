@@ -295,8 +295,9 @@
       return {};
     },
     likeloss: {
-      // Whether the widget is in (or near) the view, for the program's start.
+      // Whether the widget is in (or near) the view, and its canvas's size, for the program's start.
       inView: function () { return inView; },
+      reportSize: reportSize,
       attach: function (noContext) {
         deferred = noContext;
         new ResizeObserver(reportSize).observe(box);

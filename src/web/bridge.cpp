@@ -6,6 +6,7 @@
 // Module.likeloss is defined by shell/widget-boot.js before this program starts.
 EM_JS(void, js_page_attach, (int deferred), { Module["likeloss"]["attach"](!!deferred); });
 EM_JS(int, js_page_in_view, (), { return Module["likeloss"]["inView"]() ? 1 : 0; });
+EM_JS(void, js_page_report_size, (), { Module["likeloss"]["reportSize"](); });
 EM_JS(void, js_page_set_text, (const char* json, int urgent), {
     Module["likeloss"]["setText"](JSON.parse(UTF8ToString(json)), !!urgent);
 });
@@ -30,6 +31,7 @@ Instant wall_clock() { return static_cast<Instant>(emscripten_date_now()); }
 
 void page_attach(bool deferred) { js_page_attach(deferred ? 1 : 0); }
 bool page_in_view() { return js_page_in_view() != 0; }
+void page_report_size() { js_page_report_size(); }
 void page_set_text(const char* lines_json, bool urgent) { js_page_set_text(lines_json, urgent ? 1 : 0); }
 void page_set_tooltip(const char* lines_json) { js_page_set_tooltip(lines_json); }
 void page_set_colors(const char* bg, const char* fg, const char* accent) { js_page_set_colors(bg, fg, accent); }

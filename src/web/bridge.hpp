@@ -12,6 +12,7 @@ Instant wall_clock();                        // the page's clock (Date.now()): t
 // (_likeloss_context(1)) when the widget comes into view.
 void page_attach(bool deferred);
 bool page_in_view();                         // the widget is in (or near) the visitor's view
+void page_report_size();                     // the page calls likeloss_resize now
 // The figures as sentences (screen readers, tests). Not urgent: a tick of the counter, which
 // the page may pass on to screen readers later, throttled.
 void page_set_text(const char* lines_json, bool urgent);

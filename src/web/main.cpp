@@ -397,12 +397,14 @@ void apply_preferences(int dark, int reduce) {
 }  // namespace
 
 // Called by the page whenever the canvas's CSS size or the pixel density changes.
+// Also called once before the window exists, so that it is made at its size: a WebGL canvas
+// resized after its context is made allocates its drawing buffer again (measured: 40 ms).
 extern "C" EMSCRIPTEN_KEEPALIVE void likeloss_resize(double css_width, double css_height, double ratio) {
-    if (!app.window) return;
     ratio = std::clamp(ratio, 0.5, 4.0);
     app.wanted_scale = static_cast<float>(ratio);
     app.width = std::max(1, static_cast<int>(std::lround(css_width * ratio)));
     app.height = std::max(1, static_cast<int>(std::lround(css_height * ratio)));
+    if (!app.window) return;
     glfwSetWindowSize(app.window, app.width, app.height);
     wake();
 }
@@ -498,7 +500,7 @@ namespace {
 // without one (GLFW makes a context only with a window).
 bool open_window(bool with_context) {
     glfwWindowHint(GLFW_CLIENT_API, with_context ? GLFW_OPENGL_ES_API : GLFW_NO_API);
-    app.window = glfwCreateWindow(std::max(300, app.width), std::max(150, app.height), "likeloss", nullptr, nullptr);
+    app.window = glfwCreateWindow(app.width > 0 ? app.width : 300, app.height > 0 ? app.height : 150, "likeloss", nullptr, nullptr);
     if (!app.window) return false;
     if (with_context) glfwMakeContextCurrent(app.window);
     glfwSetCursorPosCallback(app.window, on_cursor);
@@ -522,7 +524,6 @@ void make_context() {
         data_changed();
         return;
     }
-    if (app.width > 0) glfwSetWindowSize(app.window, app.width, app.height);
     app.context_lost = false;
     app.gl_ready = false;
     wake();
@@ -612,6 +613,7 @@ int main() {
     // Until then its frames are laid out (its height, its text) but not drawn.
     app.context_deferred = !web::page_in_view();
     app.context_lost = app.context_deferred;
+    web::page_report_size();  // the canvas's size, before its context is made
     if (!open_window(!app.context_deferred)) {
         web::page_fatal(app.words.say(Msg::no_webgl).c_str());
         data_changed();
