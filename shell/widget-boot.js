@@ -104,7 +104,10 @@
   var released = false;  // given back by this widget, out of view
   var lostSeen = false;  // the lost event came: only then may the context be asked back
   var deferred = false;  // started out of view: no context made yet
-  var inView = true, ext = null;  // a lost context has no extensions: kept from before
+  // In (or near) the view: unknown (null) until the observer first says, and then no context is
+  // made; a browser without the observer is always in view.
+  var inView = window.IntersectionObserver ? null : true;
+  var ext = null;  // a lost context has no extensions: kept from before
   var restoreTimer = 0;
   function showLost() {
     if (!state.error) tell('boot_lost');  // never over another message
@@ -112,29 +115,47 @@
   function askBack() {
     released = false;
     ext.restoreContext();
-    // A browser may refuse without a word: then the figures are shown as text, not a blank box.
+    // A browser may refuse without a word: then the figures are shown as text, not a blank box,
+    // and the widget waits in line for the next context given back.
     clearTimeout(restoreTimer);
-    restoreTimer = setTimeout(function () { if (state.contextLost) showLost(); }, 2000);
+    restoreTimer = setTimeout(function () {
+      if (!state.contextLost) return;
+      showLost();
+      waitInLine(inView);
+    }, 2000);
   }
   // The widgets of a page (same origin) share the browser's contexts. One whose context the
-  // browser took while it was in view waits in line (`waiting`, as every widget heard it); one
-  // that gives its context back (out of view, or leaving the page) hands it to the first in line,
-  // who asks for it again at once rather than staying text until a reload.
-  var me = Math.random().toString(36).slice(2), waiting = [];
-  var channel = window.BroadcastChannel ? new BroadcastChannel('likeloss:contexts') : null;
+  // browser took while it was in view waits in line (`waiting`, as every widget heard it; a widget
+  // that starts says hello, and those waiting say so again); one that gives its context back (out
+  // of view, or leaving the page) hands it to the first in line, who asks for it again at once
+  // rather than staying text until a reload. A widget that leaves the page leaves the line.
+  var me = Math.random().toString(36).slice(2), waiting = [], inLine = false;
+  var channel = null;
+  try {
+    channel = new BroadcastChannel('likeloss:contexts');
+  } catch (e) {}  // none (an old browser), or refused (storage blocked): each widget on its own
   function waitInLine(wait) {
-    if (channel) channel.postMessage({ waiting: wait, id: me });
+    inLine = wait === true;
+    if (channel) channel.postMessage({ waiting: inLine, id: me });
   }
   function handOn() {
     if (channel && waiting.length) channel.postMessage({ freed: waiting.shift(), id: me });
   }
-  if (channel) channel.onmessage = function (e) {
-    var m = e.data || {};
-    waiting = waiting.filter(function (id) { return id !== m.id && id !== m.freed; });
-    if (m.waiting === true) waiting.push(m.id);
-    if (m.freed === me && inView && state.contextLost && !released && lostSeen && ext) askBack();
-  };
+  if (channel) {
+    channel.onmessage = function (e) {
+      var m = e.data || {};
+      if (m.hello) {
+        if (inLine) waitInLine(true);
+        return;
+      }
+      waiting = waiting.filter(function (id) { return id !== m.id && id !== m.freed; });
+      if (m.waiting === true) waiting.push(m.id);
+      if (m.freed === me && inView && state.contextLost && !released && lostSeen && ext) askBack();
+    };
+    channel.postMessage({ hello: true, id: me });
+  }
   window.addEventListener('pagehide', function () {
+    if (inLine) waitInLine(false);
     if (Module && Module.ctx && !Module.ctx.isContextLost()) handOn();
   });
   function followView() {

@@ -7,8 +7,9 @@ the shaders' status and logs. In a browser each of those reads waits for the GPU
 all the work queued before it (measured: about 100 ms of the first frame spent in them). The widget
 is the only one to draw in its context, and sets what it needs before each frame (viewport, clear,
 scissor off; src/web/main.cpp, src/render/render.cpp), so the reads and the restores go. The shaders
-are always GLSL ES 3.00 ("#version 300 es"): the other versions' sources go too. A shader that
-failed to compile still makes WebGL write its error to the console.
+are always GLSL ES 3.00 ("#version 300 es"): the other versions' sources go too. A program that
+failed to link is still reported by WebGL when it is used (INVALID_OPERATION, which browsers write
+to the console), though no longer by the widget.
 
     own_gl_context.py IMGUI_DIR/backends/imgui_impl_opengl3.cpp OUT.cpp
 """

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdarg>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -149,9 +150,12 @@ int format(char* out, std::size_t size, const char* f, va_list args) {
             }
             for (; *f >= '0' && *f <= '9'; ++f) precision = precision * 10 + (*f - '0');
         }
-        int longs = 0;  // h and hh read an int, as promoted; l, ll, z, j and t a 64-bit value here
-        for (; *f == 'h' || *f == 'l' || *f == 'z' || *f == 'j' || *f == 't' || *f == 'L'; ++f)
-            if (*f != 'h') ++longs;
+        // The argument's type, read as it was passed (long, size_t and ptrdiff_t are 32 bits on wasm32).
+        enum class Size { plain, hh, h, l, ll, j, z, t } size_of = Size::plain;
+        if (*f == 'h') size_of = *++f == 'h' ? (++f, Size::hh) : Size::h;
+        else if (*f == 'l') size_of = *++f == 'l' ? (++f, Size::ll) : Size::l;
+        else if (*f == 'j' || *f == 'z' || *f == 't' || *f == 'L')
+            size_of = *f == 'j' ? Size::j : *f == 'z' ? Size::z : *f == 't' ? Size::t : Size::ll, ++f;
         const char conversion = *f ? *f++ : '\0';
         std::string body, sign;
         switch (conversion) {
@@ -164,11 +168,30 @@ int format(char* out, std::size_t size, const char* f, va_list args) {
             const bool is_signed = conversion == 'd' || conversion == 'i';
             std::uint64_t magnitude;
             if (is_signed) {
-                const long long value = longs ? va_arg(args, long long) : va_arg(args, int);
+                long long value = 0;
+                switch (size_of) {
+                case Size::hh: value = static_cast<signed char>(va_arg(args, int)); break;
+                case Size::h: value = static_cast<short>(va_arg(args, int)); break;
+                case Size::l: value = va_arg(args, long); break;
+                case Size::ll: value = va_arg(args, long long); break;
+                case Size::j: value = va_arg(args, std::intmax_t); break;
+                case Size::z:
+                case Size::t: value = va_arg(args, std::ptrdiff_t); break;
+                default: value = va_arg(args, int);
+                }
                 magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
                 sign = value < 0 ? "-" : plus ? "+" : space ? " " : "";
             } else {
-                magnitude = longs ? va_arg(args, unsigned long long) : va_arg(args, unsigned);
+                switch (size_of) {
+                case Size::hh: magnitude = static_cast<unsigned char>(va_arg(args, unsigned)); break;
+                case Size::h: magnitude = static_cast<unsigned short>(va_arg(args, unsigned)); break;
+                case Size::l: magnitude = va_arg(args, unsigned long); break;
+                case Size::ll: magnitude = va_arg(args, unsigned long long); break;
+                case Size::j: magnitude = va_arg(args, std::uintmax_t); break;
+                case Size::z: magnitude = va_arg(args, std::size_t); break;
+                case Size::t: magnitude = static_cast<std::size_t>(va_arg(args, std::ptrdiff_t)); break;
+                default: magnitude = va_arg(args, unsigned);
+                }
             }
             const bool nonzero = magnitude != 0;
             const unsigned base = conversion == 'x' || conversion == 'X' ? 16 : conversion == 'o' ? 8 : 10;
@@ -177,6 +200,7 @@ int format(char* out, std::size_t size, const char* f, va_list args) {
             if (precision < 0 && body.empty()) body = "0";
             if (precision > static_cast<int>(body.size())) body.insert(0, static_cast<std::size_t>(precision) - body.size(), '0');
             if (alternate && base == 16 && nonzero) sign = conversion == 'X' ? "0X" : "0x";
+            if (alternate && base == 8 && (body.empty() || body[0] != '0')) body.insert(body.begin(), '0');
             if (precision >= 0) zero = false;
             break;
         }
@@ -200,6 +224,13 @@ int format(char* out, std::size_t size, const char* f, va_list args) {
             body = "?";
             zero = false;
             break;
+        case 'p': {
+            auto address = reinterpret_cast<std::uintptr_t>(va_arg(args, void*));
+            for (; address; address /= 16) body.insert(body.begin(), "0123456789abcdef"[address % 16]);
+            body = "0x" + (body.empty() ? std::string("0") : body);
+            zero = false;
+            break;
+        }
         case 'c':
             body = static_cast<char>(va_arg(args, int));
             zero = false;

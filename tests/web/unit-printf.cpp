@@ -5,6 +5,8 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdarg>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -42,6 +44,11 @@ TEST(WebPrintf, IntegersStringsAndCharactersAsTheCLibraryWritesThem) {
         SAME("%u", static_cast<unsigned>(v));
     }
     SAME("%lld %llu %zu", -9007199254740993LL, 18446744073709551615ULL, static_cast<std::size_t>(12345));
+    // Each size as it is passed, the arguments after it read right.
+    SAME("%ld|%lu|%zd|%td|%jd|%d", -123456789L, 4000000000UL, static_cast<std::ptrdiff_t>(-5), static_cast<std::ptrdiff_t>(77),
+         static_cast<std::intmax_t>(-9), 42);
+    SAME("%hd|%hhd|%hu|%hhu|%d", 70000, 300, 70000, 300, 7);
+    SAME("%#o|%#o|%o", 8, 0, 64);
     SAME("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", 2016, 2, 26, 9, 5, 7, 42);
     SAME("<U+%.4X>", 0x1F);
     SAME("\\u%04x", 0x7f);
