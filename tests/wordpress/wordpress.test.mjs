@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, repo, site as builtSite, startSite } from '../browser/harness.mjs';
+import { countColor, decodePng, ensureOutDir, launchBrowser, openPage, repo, served, site as builtSite, startSite } from '../browser/harness.mjs';
 import { SIZE } from '../../tools/oembed.mjs';
 import { startWordPress } from './wordpress.mjs';
 
@@ -20,8 +20,9 @@ const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, hei
 let site, wordpress, browser;
 before(async () => {
   // The widget's site as built with its address (LIKELOSS_SITE_URL), which is known only now: its
-  // page with the oEmbed discovery link and the answer beside it, by the build's own two steps
-  // (tools/oembed.mjs, then tools/minify.mjs) from the page it wrote before them.
+  // page with the oEmbed discovery link and the answer beside it, by the build's own steps
+  // (tools/oembed.mjs, then tools/minify.mjs) from the page it wrote before them, naming the files
+  // it loads as tools/fingerprint.mjs does.
   const files = {};
   site = await startSite(files);
   const out = mkdtempSync(join(tmpdir(), 'likeloss-oembed-'));
@@ -29,7 +30,12 @@ before(async () => {
     execFileSync(process.execPath, [join(repo, 'tools/oembed.mjs'), `--site-url=${site.origin}/`,
       join(builtSite, '../gen/widget.html'), join(out, 'widget.html'), join(out, 'oembed.json')]);
     execFileSync(process.execPath, [join(repo, 'tools/minify.mjs'), join(out, 'widget.html'), join(out, 'page.html')]);
-    files['/widget.html'] = readFileSync(join(out, 'page.html'), 'utf8');
+    let page = readFileSync(join(out, 'page.html'), 'utf8');
+    for (const [attribute, name] of [['href', 'widget.css'], ['src', 'widget-boot.js'], ['src', 'likeloss.js']]) {
+      assert.ok(page.includes(`${attribute}="${name}"`), `widget.html does not load ${name}`);
+      page = page.replace(`${attribute}="${name}"`, `${attribute}="${served(name)}"`);
+    }
+    files['/widget.html'] = page;
     files['/oembed.json'] = readFileSync(join(out, 'oembed.json'), 'utf8');
   } finally {
     rmSync(out, { recursive: true, force: true });
