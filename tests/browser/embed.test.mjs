@@ -534,6 +534,10 @@ describe('embedding', () => {
       const { context, page } = await openPage(browser, site.origin + '/widget.html?source=/test/ticking.json', { reducedMotion });
       await page.waitForFunction(() => window.likeloss?.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')).some((l) => l.startsWith('Alpha: ')), null, { timeout: 30000 });
       const alpha = async () => (await page.evaluate(() => window.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')))).find((l) => l.startsWith('Alpha: '));
+      // Counted once the start is over: the first frames drawn (the text may come before them) and
+      // those that settle the layout.
+      await page.waitForFunction(() => window.likeloss.frames > 0, null, { timeout: 30000 });
+      await page.waitForTimeout(500);
       const first = await alpha();
       const frames0 = await page.evaluate(() => window.likeloss.frames);
       await page.waitForTimeout(2500);
