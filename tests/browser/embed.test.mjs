@@ -420,9 +420,10 @@ describe('embedding', () => {
     const widgetA = page.locator('iframe').nth(a);
     await drawn(widgetA, 'widget A is not drawn');
     await widgetA.evaluate((f) => f.contentWindow.Module.ctx.getExtension('WEBGL_lose_context').loseContext());
-    await widgetA.evaluate((f) => new Promise((done) => {
+    await widgetA.evaluate((f) => new Promise((done, fail) => {
+      const until = Date.now() + 20000;
       const check = () => (f.contentWindow.likeloss.contextLost && !f.contentDocument.getElementById('likeloss-text').classList.contains('likeloss-sr')
-        ? done() : setTimeout(check, 50));
+        ? done() : Date.now() > until ? fail(new Error('widget A does not show its figures as text without its context')) : setTimeout(check, 50));
       check();
     }));
     await page.evaluate((to) => window.scrollTo(0, to), y);
