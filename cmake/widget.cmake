@@ -46,17 +46,31 @@ set(font_glyphs "${CMAKE_SOURCE_DIR}/assets/fonts/glyphs.txt")
 set(latin_glyphs "${CMAKE_SOURCE_DIR}/assets/fonts/latin-glyphs.txt")
 # A font cut to the code points listed in the files `glyphs` (a list), without layout tables or
 # hinting (the widget neither kerns nor hints): likeloss_subset_font(in.otf "a.txt;b.txt" out.otf).
+# A CFF font (.otf) is then rewritten on a 1000-unit grid with CFF's own glyph names
+# (tools/compact_font.py), by the Python that runs pyftsubset, the one that has fontTools.
+find_program(PYFTSUBSET pyftsubset REQUIRED)
+file(STRINGS "${PYFTSUBSET}" fonttools_shebang LIMIT_COUNT 1)
+string(REGEX REPLACE "^#! *([^ ]+).*" "\\1" FONTTOOLS_PYTHON "${fonttools_shebang}")
 function(likeloss_subset_font font glyphs subset)
   get_filename_component(name "${font}" NAME_WE)
+  get_filename_component(ext "${font}" LAST_EXT)
   set(lists)
   foreach(g ${glyphs})
     list(APPEND lists "--unicodes-file=${g}")
   endforeach()
+  set(cut "${subset}")
+  set(compact)
+  if(ext STREQUAL ".otf")
+    set(cut "${subset}.cut")
+    set(compact COMMAND "${FONTTOOLS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/compact_font.py" "${cut}" "${subset}"
+                COMMAND "${CMAKE_COMMAND}" -E rm "${cut}")
+  endif()
   add_custom_command(
     OUTPUT "${subset}"
-    COMMAND pyftsubset "${font}" ${lists} "--output-file=${subset}" --layout-features=
+    COMMAND "${PYFTSUBSET}" "${font}" ${lists} "--output-file=${cut}" --layout-features=
             --no-hinting --desubroutinize "--name-IDs=0,1,2,3,4,5,6,13,14"
-    DEPENDS ${glyphs} "${font}"
+    ${compact}
+    DEPENDS ${glyphs} "${font}" "${CMAKE_SOURCE_DIR}/tools/compact_font.py"
     COMMENT "Subsetting ${name}")
 endfunction()
 set(compiled_glyphs "${font_glyphs}")
