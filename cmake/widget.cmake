@@ -9,17 +9,21 @@ endif()
 # The widget never uses ImGui's default font (it loads Inter first): its data are cut at build time.
 add_custom_command(
   OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
-  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/strip_default_font.py"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/strip_default_atlas.py"
           "${IMGUI_DIR}/imgui_draw.cpp" "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
-  DEPENDS "${IMGUI_DIR}/imgui_draw.cpp" tools/strip_default_font.py
-  COMMENT "Cutting Dear ImGui's default font")
-# Nor does it load or save .ini settings: their handlers are cut from ImGui::Initialize.
+  DEPENDS "${IMGUI_DIR}/imgui_draw.cpp" tools/strip_default_atlas.py
+  COMMENT "Cutting Dear ImGui's default font and mouse cursors")
+# Nor does it load or save .ini settings: their handlers are cut from ImGui::Initialize. And the
+# CRC-32 table of ImGui's IDs is computed on first use, not downloaded.
 add_custom_command(
   OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/strip_ini_settings.py"
-          "${IMGUI_DIR}/imgui.cpp" "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
-  DEPENDS "${IMGUI_DIR}/imgui.cpp" tools/strip_ini_settings.py
-  COMMENT "Cutting Dear ImGui's .ini settings handlers")
+          "${IMGUI_DIR}/imgui.cpp" "${CMAKE_BINARY_DIR}/gen/imgui.ini-less.cpp"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/computed_crc_table.py"
+          "${CMAKE_BINARY_DIR}/gen/imgui.ini-less.cpp" "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
+  COMMAND "${CMAKE_COMMAND}" -E rm "${CMAKE_BINARY_DIR}/gen/imgui.ini-less.cpp"
+  DEPENDS "${IMGUI_DIR}/imgui.cpp" tools/strip_ini_settings.py tools/computed_crc_table.py
+  COMMENT "Cutting Dear ImGui's .ini settings handlers, computing its CRC-32 table")
 # And it owns its WebGL context: the renderer neither reads back nor restores GL state.
 add_custom_command(
   OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui_impl_opengl3.cpp"
