@@ -645,10 +645,12 @@ describe('embedding', () => {
     await context.close();
   });
 
-  // What the configurator's preview shows, once it shows the address of the share link.
+  // What the configurator's preview shows, once it shows the address of the share link and has
+  // read its feed (its first frame may come while the feed is still loading).
   const previewShows = () => {
     const w = document.getElementById('configurator-preview').contentWindow;
-    return w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')) : null;
+    const lines = w.location.href === document.getElementById('configurator-link').value && w.likeloss?.frames > 0 ? w.likeloss.lines : [];
+    return lines.length && !lines.some((s) => s.startsWith('Loading the figures')) ? lines.map((s) => s.replace(/[\u2066-\u2069]/g, '')) : null;
   };
 
   test("the configurator starts from the page's own feed and parameters, never its token", async () => {
