@@ -7,7 +7,8 @@ the shaders' status and logs. In a browser each of those reads waits for the GPU
 all the work queued before it (measured: about 100 ms of the first frame spent in them). The widget
 is the only one to draw in its context, and sets what it needs before each frame (viewport, clear,
 scissor off; src/web/main.cpp, src/render/render.cpp), so the reads and the restores go. The shaders
-are always GLSL ES 3.00 ("#version 300 es"): the other versions' sources go too. A program that
+are always GLSL ES 3.00 ("#version 300 es"): the other versions' sources go too. In a browser the
+context is always WebGL 2 (OpenGL ES 3.0), so the version and extensions are not asked. A program that
 failed to link is still reported by WebGL when it is used (INVALID_OPERATION, which browsers write
 to the console), though no longer by the widget.
 
@@ -49,4 +50,16 @@ for name in ('vertex_shader_glsl_120', 'vertex_shader_glsl_130', 'vertex_shader_
              'fragment_shader_glsl_120', 'fragment_shader_glsl_130', 'fragment_shader_glsl_410_core'):
     cut(r'(    const GLchar\* ' + name + r' =\n)(?:        "(?:[^"\\]|\\.)*"\n)+(        "(?:[^"\\]|\\.)*";\n)',
         r'\1        "";  // unused: the shaders are GLSL ES 3.00\n', name)
+# Init: in a browser the context is WebGL 2, which is OpenGL ES 3.0 whatever the machine, without
+# desktop GL's clip control: no version, extension or binding read back (each a round trip to the
+# GPU process, and Emscripten's glGetIntegerv and glGetString, 2 KB of script, with them).
+cut(r'(    // Query for GL version \(e\.g\. 320 for GL 3\.2\)\n#if !defined\(IMGUI_IMPL_OPENGL_ES2\)\n)',
+    '    // Query for GL version (e.g. 320 for GL 3.2)\n#if defined(__EMSCRIPTEN__)\n    bd->GlVersion = 300;  // WebGL 2\n#elif !defined(IMGUI_IMPL_OPENGL_ES2)\n',
+    "the GL version query")
+cut(r'\n    GLint current_texture;\n    glGetIntegerv\(GL_TEXTURE_BINDING_2D, &current_texture\);\n',
+    '\n#if !defined(__EMSCRIPTEN__)\n    GLint current_texture;\n    glGetIntegerv(GL_TEXTURE_BINDING_2D, &current_texture);\n#endif\n',
+    "the arbitrary GL call")
+cut(r'#ifdef IMGUI_IMPL_OPENGL_MAY_HAVE_EXTENSIONS\n    GLint num_extensions = 0;',
+    '#if defined(IMGUI_IMPL_OPENGL_MAY_HAVE_EXTENSIONS) && !defined(__EMSCRIPTEN__)\n    GLint num_extensions = 0;',
+    "the extensions' query")
 open(out, "w", encoding="utf-8").write(f'// Generated from {source} by tools/own_gl_context.py.\n' + text)
