@@ -71,6 +71,10 @@ def main(source, target):
     built.font["name"] = font["name"]  # the copyright, licence and names pyftsubset kept
     built.font["head"].fontRevision = font["head"].fontRevision
     built.font["head"].macStyle = font["head"].macStyle
+    # The source's dates, not the build's: the same font gives the same bytes on every machine.
+    built.font["head"].created = font["head"].created
+    built.font["head"].modified = font["head"].modified
+    built.font.recalcTimestamp = False
     built.save(target)
 
 
