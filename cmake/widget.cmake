@@ -54,7 +54,11 @@ set(latin_glyphs "${CMAKE_SOURCE_DIR}/assets/fonts/latin-glyphs.txt")
 # (tools/compact_font.py), by the Python that runs pyftsubset, the one that has fontTools.
 find_program(PYFTSUBSET pyftsubset REQUIRED)
 file(STRINGS "${PYFTSUBSET}" fonttools_shebang LIMIT_COUNT 1)
-string(REGEX REPLACE "^#! *([^ ]+).*" "\\1" FONTTOOLS_PYTHON "${fonttools_shebang}")
+if(fonttools_shebang MATCHES "^#! *[^ ]*/env +([^ ]+)")  # #!/usr/bin/env python3
+  find_program(FONTTOOLS_PYTHON "${CMAKE_MATCH_1}" REQUIRED)
+else()                                                     # #!/usr/bin/python3
+  string(REGEX REPLACE "^#! *([^ ]+).*" "\\1" FONTTOOLS_PYTHON "${fonttools_shebang}")
+endif()
 function(likeloss_subset_font font glyphs subset)
   get_filename_component(name "${font}" NAME_WE)
   get_filename_component(ext "${font}" LAST_EXT)
