@@ -84,9 +84,7 @@ constexpr Named kNamed[] = {
 constexpr std::size_t kNamedCount = sizeof kNamed / sizeof kNamed[0];
 constexpr std::size_t packed_names_size() {
     std::size_t n = 0;
-    for (const Named& c : kNamed)
-        for (const char* p = c.name;; ++p, ++n)
-            if (!*p) { ++n; break; }
+    for (const Named& c : kNamed) n += std::char_traits<char>::length(c.name) + 1;
     return n;
 }
 struct PackedNames {
