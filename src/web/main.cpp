@@ -79,7 +79,7 @@ struct App {
     bool pointer_inside = false;  // Emscripten's GLFW reports leaving, but no move off the canvas
     bool buttons_down[3] = {};     // left, right, middle, as GLFW last reported them
     bool buttons_pressed[3] = {};  // pressed since the last frame (a click may be shorter than one)
-    double glfw_time = 0;          // GLFW's clock at the last frame
+    double last_frame_ms = 0;      // when the last frame was laid out (emscripten_get_now)
     bool paused = false;
     int frames_left = kSettleFrames;
     double hold_until = 0;
@@ -228,19 +228,15 @@ void on_scroll(GLFWwindow*, double x, double y) {
     on_input();
 }
 
-// What ImGui's GLFW backend gave each frame: the window's size and density, the time since the
-// last frame, and the pointer (off the canvas, it hovers nothing, so no tooltip is left behind).
+// What ImGui's GLFW backend gave each frame: the window's size (the canvas's, in device pixels,
+// which GLFW's window is given in likeloss_resize; one framebuffer pixel to each), the time since
+// the last frame, and the pointer (off the canvas, it hovers nothing, so no tooltip is left behind).
 void feed_imgui_input() {
     ImGuiIO& io = ImGui::GetIO();
-    int w = 0, h = 0, fb_w = 0, fb_h = 0;
-    glfwGetWindowSize(app.window, &w, &h);
-    glfwGetFramebufferSize(app.window, &fb_w, &fb_h);
-    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
-    if (w > 0 && h > 0)
-        io.DisplayFramebufferScale = ImVec2(static_cast<float>(fb_w) / w, static_cast<float>(fb_h) / h);
-    const double now = glfwGetTime();
-    io.DeltaTime = app.glfw_time > 0 && now > app.glfw_time ? static_cast<float>(now - app.glfw_time) : 1.0f / 60;
-    app.glfw_time = now;
+    io.DisplaySize = ImVec2(static_cast<float>(app.width), static_cast<float>(app.height));
+    const double now = emscripten_get_now();
+    io.DeltaTime = app.last_frame_ms > 0 && now > app.last_frame_ms ? static_cast<float>((now - app.last_frame_ms) / 1000) : 1.0f / 60;
+    app.last_frame_ms = now;
     for (int i = 0; i < 3; ++i) {
         io.MouseDown[i] = app.buttons_pressed[i] || app.buttons_down[i];
         app.buttons_pressed[i] = false;
