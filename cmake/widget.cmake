@@ -11,7 +11,7 @@ add_custom_command(
   OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/strip_default_atlas.py"
           "${IMGUI_DIR}/imgui_draw.cpp" "${CMAKE_BINARY_DIR}/gen/imgui_draw.cpp"
-  DEPENDS "${IMGUI_DIR}/imgui_draw.cpp" tools/strip_default_atlas.py
+  DEPENDS "${IMGUI_DIR}/imgui_draw.cpp" tools/strip_default_atlas.py tools/source_rewrite.py
   COMMENT "Cutting Dear ImGui's default font and mouse cursors")
 # Nor does it load or save .ini settings: their handlers are cut from ImGui::Initialize. And the
 # CRC-32 table of ImGui's IDs is computed on first use, not downloaded.
@@ -22,14 +22,14 @@ add_custom_command(
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/computed_crc_table.py"
           "${CMAKE_BINARY_DIR}/gen/imgui.ini-less.cpp" "${CMAKE_BINARY_DIR}/gen/imgui.cpp"
   COMMAND "${CMAKE_COMMAND}" -E rm "${CMAKE_BINARY_DIR}/gen/imgui.ini-less.cpp"
-  DEPENDS "${IMGUI_DIR}/imgui.cpp" tools/strip_ini_settings.py tools/computed_crc_table.py
+  DEPENDS "${IMGUI_DIR}/imgui.cpp" tools/strip_ini_settings.py tools/computed_crc_table.py tools/source_rewrite.py
   COMMENT "Cutting Dear ImGui's .ini settings handlers, computing its CRC-32 table")
 # And it owns its WebGL context: the renderer neither reads back nor restores GL state.
 add_custom_command(
   OUTPUT "${CMAKE_BINARY_DIR}/gen/imgui_impl_opengl3.cpp"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/own_gl_context.py"
           "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" "${CMAKE_BINARY_DIR}/gen/imgui_impl_opengl3.cpp"
-  DEPENDS "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" tools/own_gl_context.py
+  DEPENDS "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" tools/own_gl_context.py tools/source_rewrite.py
   COMMENT "Writing Dear ImGui's renderer for a context of its own")
 add_library(imgui STATIC
   "${CMAKE_BINARY_DIR}/gen/imgui.cpp"

@@ -8,12 +8,9 @@ on one thread, and hash no ID in a static constructor: what ImGui's constant tab
 
     computed_crc_table.py IMGUI_DIR/imgui.cpp OUT.cpp
 """
-import re
-import sys
+from source_rewrite import SourceRewrite
 
-source, out = sys.argv[1], sys.argv[2]
-text = open(source, encoding="utf-8").read()
-table = re.compile(r'static const ImU32 GCrc32LookupTable\[256\] =\s*\{[^}]*\};', re.S)
+rewrite = SourceRewrite()
 computed = '''static ImU32 GCrc32LookupTable[256];  // computed by Crc32Table() (tools/computed_crc_table.py)
 static const ImU32* Crc32Table()
 {
@@ -27,8 +24,7 @@ static const ImU32* Crc32Table()
         }
     return GCrc32LookupTable;
 }'''
-text, tables = table.subn(computed, text)
-text, uses = re.subn(r'const ImU32\* crc32_lut = GCrc32LookupTable;', 'const ImU32* crc32_lut = Crc32Table();', text)
-if tables != 1 or uses != 2:
-    sys.exit(f"computed_crc_table.py: ImGui's CRC-32 table and its two uses were not found in {source}")
-open(out, "w", encoding="utf-8").write(f'// Generated from {source} by tools/computed_crc_table.py.\n' + text)
+rewrite.cut(r'static const ImU32 GCrc32LookupTable\[256\] =\s*\{[^}]*\};', computed, "ImGui's CRC-32 table")
+rewrite.cut(r'const ImU32\* crc32_lut = GCrc32LookupTable;', 'const ImU32* crc32_lut = Crc32Table();',
+            "the CRC-32 table's two uses", count=2)
+rewrite.write()

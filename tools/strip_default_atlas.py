@@ -9,27 +9,16 @@ it does with ImFontAtlasFlags_NoMouseCursors. Their data would still ship in eve
 
     strip_default_atlas.py IMGUI_DIR/imgui_draw.cpp OUT.cpp
 """
-import re
-import sys
+from source_rewrite import SourceRewrite
 
-source, out = sys.argv[1], sys.argv[2]
-text = open(source, encoding="utf-8").read()
-
-
-def cut(pattern, replacement, what, count=1):
-    global text
-    text, n = re.subn(pattern, replacement, text, flags=re.S)
-    if n != count:
-        sys.exit(f"strip_default_atlas.py: {what} was not found in {source}")
-
-
-cut(r'static const char proggy_clean_ttf_compressed_data_base85\[[^\]]*\] =\s*(?:"(?:[^"\\]|\\.)*"\s*)+;',
+rewrite = SourceRewrite()
+rewrite.cut(r'static const char proggy_clean_ttf_compressed_data_base85\[[^\]]*\] =\s*(?:"(?:[^"\\]|\\.)*"\s*)+;',
     'static const char proggy_clean_ttf_compressed_data_base85[1] = "";  // stripped: never used',
     "the default font's data")
-cut(r'static const char FONT_ATLAS_DEFAULT_TEX_DATA_PIXELS\[[^\]]*\] =\s*\{\s*(?:"(?:[^"\\]|\\.)*"\s*)+\};',
+rewrite.cut(r'static const char FONT_ATLAS_DEFAULT_TEX_DATA_PIXELS\[[^\]]*\] =\s*\{\s*(?:"(?:[^"\\]|\\.)*"\s*)+\};',
     'static const char FONT_ATLAS_DEFAULT_TEX_DATA_PIXELS[1] = "";  // stripped: the atlas has no cursors',
     "the mouse cursors' drawing")
 # Every place that asks whether the atlas has cursors is told it has none, whatever its flags say.
-cut(r'\(Flags & ImFontAtlasFlags_NoMouseCursors\)', '(true)', "GetMouseCursorTexData's test")
-cut(r'!\(atlas->Flags & ImFontAtlasFlags_NoMouseCursors\)', 'false', "the atlas builder's tests", count=2)
-open(out, "w", encoding="utf-8").write(f'// Generated from {source} by tools/strip_default_atlas.py.\n' + text)
+rewrite.cut(r'\(Flags & ImFontAtlasFlags_NoMouseCursors\)', '(true)', "GetMouseCursorTexData's test")
+rewrite.cut(r'!\(atlas->Flags & ImFontAtlasFlags_NoMouseCursors\)', 'false', "the atlas builder's tests", count=2)
+rewrite.write()

@@ -7,15 +7,12 @@ writers, and the formatting they use, in every download.
 
     strip_ini_settings.py IMGUI_DIR/imgui.cpp OUT.cpp
 """
-import re
-import sys
+from source_rewrite import SourceRewrite
 
-source, out = sys.argv[1], sys.argv[2]
-text = open(source, encoding="utf-8").read()
-window = re.compile(r'\n    // Add \.ini handle for ImGuiWindow type\n    \{\n.*?g\.SettingsHandlers\.push_back\(ini_handler\);\n    \}\n', re.S)
-table = re.compile(r'\n    // Add \.ini handle for ImGuiTable type\n    TableSettingsInstallHandler\(context\);\n')
-text, windows = window.subn('\n    // stripped: the .ini handler for windows (no settings are ever loaded or saved)\n', text)
-text, tables = table.subn('\n    // stripped: the .ini handler for tables\n', text)
-if windows != 1 or tables != 1:
-    sys.exit(f"strip_ini_settings.py: ImGui::Initialize's .ini handlers were not found in {source}")
-open(out, "w", encoding="utf-8").write(f'// Generated from {source} by tools/strip_ini_settings.py.\n' + text)
+rewrite = SourceRewrite()
+rewrite.cut(r'\n    // Add \.ini handle for ImGuiWindow type\n    \{\n.*?g\.SettingsHandlers\.push_back\(ini_handler\);\n    \}\n',
+            '\n    // stripped: the .ini handler for windows (no settings are ever loaded or saved)\n',
+            "ImGui::Initialize's .ini handler for windows")
+rewrite.cut(r'\n    // Add \.ini handle for ImGuiTable type\n    TableSettingsInstallHandler\(context\);\n',
+            '\n    // stripped: the .ini handler for tables\n', "ImGui::Initialize's .ini handler for tables")
+rewrite.write()
